@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+using DomainCall.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DomainCall.Engine;
+
+/// <summary>The validated options, parsed once into the types the engine works with.</summary>
+internal sealed class DomainCallSettings
+{
+    public DomainCallSettings(IOptions<DomainCallOptions> options, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        var value = options.Value;
+        SiteDomain = Domain.Parse(value.SiteDomain!);
+        GuestZone = value.GuestZone is null ? SiteDomain.Prepend("guest") : Domain.Parse(value.GuestZone);
+        Reasons = value.Reasons.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+        ReasonList = [.. value.Reasons];
+        RingTimeout = value.RingTimeout;
+        GuestNameLifetime = value.GuestNameLifetime;
+        StorePath = Path.GetFullPath(value.StorePath, environment.ContentRootPath);
+        DeskPolicy = value.DeskPolicy;
+        InvocationsPerSecond = value.InvocationsPerSecond;
+        InvocationBurst = value.InvocationBurst;
+    }
+
+    public Domain SiteDomain { get; }
+
+    public Domain GuestZone { get; }
+
+    public FrozenDictionary<string, CallReason> Reasons { get; }
+
+    public IReadOnlyList<CallReason> ReasonList { get; }
+
+    public TimeSpan RingTimeout { get; }
+
+    public TimeSpan GuestNameLifetime { get; }
+
+    public string StorePath { get; }
+
+    public string? DeskPolicy { get; }
+
+    public int InvocationsPerSecond { get; }
+
+    public int InvocationBurst { get; }
+}

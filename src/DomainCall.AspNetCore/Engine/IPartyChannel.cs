@@ -1,0 +1,22 @@
+namespace DomainCall.Engine;
+
+/// <summary>
+/// How the switchboard reaches a party's connection. The hosting layer implements it over SignalR; the engine
+/// knows only connection ids.
+/// </summary>
+internal interface IPartyChannel
+{
+    Task OfferAsync(string connectionId, CallOffer offer);
+
+    Task AnsweredElsewhereAsync(string connectionId, CallAnsweredElsewhere message);
+
+    Task AcceptedAsync(string connectionId, CallAccepted message);
+
+    Task EndedAsync(string connectionId, CallEnded message);
+
+    Task RelayOfferAsync(string connectionId, SessionDescription offer);
+
+    Task RelayAnswerAsync(string connectionId, SessionDescription answer);
+
+    Task RelayIceCandidateAsync(string connectionId, IceCandidate candidate);
+}

@@ -1,0 +1,436 @@
+using System.Collections.Concurrent;
+using DomainCall.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace DomainCall.Engine;
+
+/// <summary>
+/// The call engine: places calls, rings desks, lets the first desk win, relays signals between the two parties
+/// and ends calls. It knows connections only by id and reaches them through <see cref="IPartyChannel"/>.
+/// </summary>
+/// <remarks>
+/// Every state change goes through <see cref="ICallStore.TryMoveCallAsync"/>, which is atomic, so that a race
+/// between an answer, a cancel and the ring timeout has exactly one winner. Relaying reads only the in-memory
+/// <see cref="LiveCall"/>: no disk, and no lock shared between calls.
+/// </remarks>
+internal sealed partial class Switchboard
+{
+    private const int GuestNameAttempts = 16;
+
+    private readonly ConcurrentDictionary<string, LiveCall> _calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Party> _parties = new(StringComparer.Ordinal);
+    private readonly Presence _presence = new();
+    private readonly ICallStore _store;
+    private readonly IPartyChannel _channel;
+    private readonly DomainCallSettings _settings;
+    private readonly GuestNameGenerator _guestNames;
+    private readonly TimeProvider _time;
+    private readonly CallMetrics _metrics;
+    private readonly ILogger _logger;
+
+    public Switchboard(
+        ICallStore store,
+        IPartyChannel channel,
+        DomainCallSettings settings,
+        TimeProvider time,
+        CallMetrics metrics,
+        ILogger<Switchboard> logger)
+    {
+        _store = store;
+        _channel = channel;
+        _settings = settings;
+        _guestNames = new GuestNameGenerator(settings.GuestZone);
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>Gets the calls in progress on this server, for tests and diagnostics.</summary>
+    public int LiveCallCount => _calls.Count;
+
+    public void JoinDesk(string connectionId, Domain domain)
+    {
+        PartyOf(connectionId).AddDeskDomain(domain);
+        _presence.Join(domain, connectionId);
+        Log.DeskJoined(_logger, domain.Value);
+    }
+
+    public void LeaveDesk(string connectionId, Domain domain)
+    {
+        if (PartyOf(connectionId).RemoveDeskDomain(domain))
+        {
+            _presence.Leave(domain, connectionId);
+        }
+    }
+
+    public bool IsPresent(Domain domain) => _presence.IsPresent(domain);
+
+    /// <summary>Gives this connection a guest name, or the one it already has while that is alive.</summary>
+    public async Task<CallerIdentity> GetIdentityAsync(string connectionId, CancellationToken cancellationToken)
+    {
+        var guest = await GuestOfAsync(PartyOf(connectionId), cancellationToken);
+        return new CallerIdentity(guest.Name.Value, EnumText.Of(CallerKind.Guest), guest.ExpiresAt);
+    }
+
+    public async Task<PlaceCallResult> PlaceCallAsync(
+        string callerConnectionId, Domain callee, string reason, CallMode mode, CancellationToken cancellationToken)
+    {
+        if (!_settings.Reasons.TryGetValue(reason, out var reasonInfo))
+        {
+            throw new SignalingException(
+                ErrorCodes.UnknownReason,
+                $"'{reason}' is not a reason of this site; use one of: {string.Join(", ", _settings.Reasons.Keys)}.");
+        }
+
+        if (callee != _settings.SiteDomain)
+        {
+            throw new SignalingException(
+                ErrorCodes.UnknownDomain, $"{callee.Value} is not a DomainCall domain on this server.");
+        }
+
+        var party = PartyOf(callerConnectionId);
+        if (party.Outgoing is not null)
+        {
+            throw new SignalingException(
+                ErrorCodes.AlreadyCalling, "This connection already has a call in progress; cancel or hang up first.");
+        }
+
+        var guest = await GuestOfAsync(party, cancellationToken);
+        var caller = new CallerIdentity(guest.Name.Value, EnumText.Of(CallerKind.Guest), guest.ExpiresAt);
+        var now = _time.GetUtcNow();
+        var record = new CallRecord(
+            Secrets.NewToken(), callee, guest.Name.Value, CallerKind.Guest, reason, mode, CallState.Ringing, now);
+        _metrics.Started(mode);
+
+        var present = _presence.DesksOf(callee);
+        var free = present.Where(desk => !IsBusy(desk) && desk != callerConnectionId).ToArray();
+        if (free.Length == 0)
+        {
+            var endReason = present.Length == 0 ? CallEndReason.NobodyAvailable : CallEndReason.AllBusy;
+            await _store.AddCallAsync(
+                record with { State = CallState.Missed, EndedAt = now, EndReason = endReason }, cancellationToken);
+            _metrics.Unanswered(mode, CallState.Missed, TimeSpan.Zero);
+            Log.CallUnavailable(_logger, record.Id, callee.Value, EnumText.Of(endReason));
+            return new PlaceCallResult(present.Length == 0 ? "unavailable" : "busy", caller, null);
+        }
+
+        var call = new LiveCall(record, callerConnectionId, free);
+        if (!party.TryBeginOutgoing(call))
+        {
+            throw new SignalingException(
+                ErrorCodes.AlreadyCalling, "This connection already has a call in progress; cancel or hang up first.");
+        }
+
+        try
+        {
+            await _store.AddCallAsync(record, cancellationToken);
+        }
+        catch
+        {
+            party.EndOutgoing(call);
+            throw;
+        }
+
+        _calls[call.Id] = call;
+        call.Activity = DomainCallTelemetry.ActivitySource.StartActivity("domaincall.call");
+        call.Activity?.SetTag("domaincall.call.mode", EnumText.Of(mode));
+        call.RingTimer = _time.CreateTimer(
+            static state => _ = ((RingTimeout)state!).FireAsync(), new RingTimeout(this, call),
+            _settings.RingTimeout, Timeout.InfiniteTimeSpan);
+        Log.CallRinging(_logger, call.Id, callee.Value, free.Length, EnumText.Of(mode), reason);
+
+        var ringsUntil = now + _settings.RingTimeout;
+        var offer = new CallOffer(
+            call.Id, callee.Value, caller, reason, reasonInfo.Label, EnumText.Of(mode), ringsUntil);
+        await Task.WhenAll(free.Select(desk => SendAsync(desk, call.Id, c => c.OfferAsync(desk, offer))));
+        return new PlaceCallResult("ringing", caller, ringsUntil);
+    }
+
+    public async Task<AcceptedCall> AcceptAsync(
+        string deskConnectionId, string callId, CancellationToken cancellationToken)
+    {
+        var call = FindOfferedCall(deskConnectionId, callId);
+        var desk = PartyOf(deskConnectionId);
+        if (!desk.TryBeginAnswered(call))
+        {
+            throw new SignalingException(ErrorCodes.Busy, "This desk is already in a call; hang up first.");
+        }
+
+        var now = _time.GetUtcNow();
+        bool won;
+        try
+        {
+            won = await _store.TryMoveCallAsync(call.Id, CallState.Accepted, now, null, cancellationToken);
+        }
+        catch
+        {
+            desk.EndAnswered(call);
+            throw;
+        }
+
+        if (!won)
+        {
+            desk.EndAnswered(call);
+            throw new SignalingException(
+                ErrorCodes.NotRinging, "This call is no longer ringing: it was answered elsewhere or has ended.");
+        }
+
+        call.RingTimer?.Dispose();
+        call.MarkAccepted(deskConnectionId);
+        call.Activity?.AddEvent(new("accepted"));
+        var ringTime = now - call.Record.StartedAt;
+        _metrics.Answered(call.Record.Mode, ringTime);
+        Log.CallAccepted(_logger, call.Id, ringTime.TotalSeconds);
+
+        var mode = EnumText.Of(call.Record.Mode);
+        var others = call.OfferedDesks.Where(d => d != deskConnectionId).ToArray();
+        var answered = new CallAnsweredElsewhere(call.Id);
+        await Task.WhenAll(
+            others.Select(d => SendAsync(d, call.Id, c => c.AnsweredElsewhereAsync(d, answered)))
+                .Append(SendAsync(call.CallerConnectionId, call.Id, c => c.AcceptedAsync(
+                    call.CallerConnectionId, new CallAccepted(call.Id, call.Record.Callee.Value, mode)))));
+
+        var caller = new CallerIdentity(call.Record.Caller, EnumText.Of(call.Record.CallerKind), null);
+        return new AcceptedCall(call.Id, caller, call.Record.Reason, mode);
+    }
+
+    public async Task DeclineAsync(string deskConnectionId, string callId, CancellationToken cancellationToken)
+    {
+        var call = FindOfferedCall(deskConnectionId, callId);
+        if (call.State != CallState.Ringing)
+        {
+            throw new SignalingException(
+                ErrorCodes.NotRinging, "This call is no longer ringing: it was answered elsewhere or has ended.");
+        }
+
+        if (call.StopRinging(deskConnectionId, declined: true) is { } final)
+        {
+            var reason = final == CallState.Rejected ? CallEndReason.Declined : CallEndReason.CalleeLeft;
+            await FinishUnansweredAsync(call, final, reason, cancellationToken);
+        }
+    }
+
+    public async Task CancelAsync(string callerConnectionId, CancellationToken cancellationToken)
+    {
+        var call = PartyOf(callerConnectionId).Outgoing;
+        if (call is null || call.State != CallState.Ringing
+            || !await FinishUnansweredAsync(call, CallState.Cancelled, CallEndReason.Cancelled, cancellationToken))
+        {
+            throw new SignalingException(ErrorCodes.NotRinging, "There is no ringing call to cancel.");
+        }
+    }
+
+    public async Task HangUpAsync(string connectionId, string callId, CancellationToken cancellationToken)
+    {
+        var call = FindCallOfParty(connectionId, callId);
+        var reason = connectionId == call.CallerConnectionId ? CallEndReason.CallerHungUp : CallEndReason.CalleeHungUp;
+        await EndAnsweredAsync(call, reason, cancellationToken);
+    }
+
+    public async Task ReportConnectedAsync(string connectionId, string callId, CancellationToken cancellationToken)
+    {
+        var call = FindCallOfParty(connectionId, callId);
+        if (call.State != CallState.Accepted)
+        {
+            return;
+        }
+
+        if (await _store.TryMoveCallAsync(call.Id, CallState.Connected, _time.GetUtcNow(), null, cancellationToken))
+        {
+            call.MarkState(CallState.Connected);
+            call.Activity?.AddEvent(new("connected"));
+        }
+    }
+
+    public Task RelayOfferAsync(string connectionId, SessionDescription offer) =>
+        _channel.RelayOfferAsync(PeerFor(connectionId, offer.CallId), offer);
+
+    public Task RelayAnswerAsync(string connectionId, SessionDescription answer) =>
+        _channel.RelayAnswerAsync(PeerFor(connectionId, answer.CallId), answer);
+
+    public Task RelayIceCandidateAsync(string connectionId, IceCandidate candidate) =>
+        _channel.RelayIceCandidateAsync(PeerFor(connectionId, candidate.CallId), candidate);
+
+    /// <summary>Ends or gives up every call of a connection that has gone, and takes its desks off presence.</summary>
+    public async Task DisconnectAsync(string connectionId)
+    {
+        if (!_parties.TryRemove(connectionId, out var party))
+        {
+            return;
+        }
+
+        foreach (var domain in party.DeskDomains())
+        {
+            _presence.Leave(domain, connectionId);
+        }
+
+        if (party.Outgoing is { } outgoing)
+        {
+            _ = outgoing.State == CallState.Ringing
+                ? await FinishUnansweredAsync(outgoing, CallState.Cancelled, CallEndReason.CallerLeft, default)
+                : await EndAnsweredAsync(outgoing, CallEndReason.CallerLeft, default);
+        }
+
+        if (party.Answered is { } answered)
+        {
+            await EndAnsweredAsync(answered, CallEndReason.CalleeLeft, default);
+        }
+
+        foreach (var call in _calls.Values.Where(c => c.WasOfferedTo(connectionId)))
+        {
+            if (call.StopRinging(connectionId, declined: false) is { } final)
+            {
+                var reason = final == CallState.Rejected ? CallEndReason.Declined : CallEndReason.CalleeLeft;
+                await FinishUnansweredAsync(call, final, reason, default);
+            }
+        }
+    }
+
+    private async Task<bool> FinishUnansweredAsync(
+        LiveCall call, CallState state, CallEndReason reason, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (!await _store.TryMoveCallAsync(call.Id, state, now, reason, cancellationToken))
+        {
+            return false;
+        }
+
+        Retire(call, state);
+        _metrics.Unanswered(call.Record.Mode, state, now - call.Record.StartedAt);
+        Log.CallUnanswered(_logger, call.Id, EnumText.Of(state), EnumText.Of(reason));
+
+        // The caller learns the call id only from an answer, so its notice of an unanswered call carries none.
+        var stateText = EnumText.Of(state);
+        var reasonText = EnumText.Of(reason);
+        var toCaller = new CallEnded(null, stateText, reasonText);
+        var toDesks = new CallEnded(call.Id, stateText, reasonText);
+        await Task.WhenAll(
+            call.OfferedDesks.Select(d => SendAsync(d, call.Id, c => c.EndedAsync(d, toDesks)))
+                .Append(SendAsync(call.CallerConnectionId, call.Id, c => c.EndedAsync(call.CallerConnectionId, toCaller))));
+        return true;
+    }
+
+    private async Task<bool> EndAnsweredAsync(LiveCall call, CallEndReason reason, CancellationToken cancellationToken)
+    {
+        if (!await _store.TryMoveCallAsync(call.Id, CallState.Ended, _time.GetUtcNow(), reason, cancellationToken))
+        {
+            return false;
+        }
+
+        Retire(call, CallState.Ended);
+        Log.CallEnded(_logger, call.Id, EnumText.Of(reason));
+
+        var ended = new CallEnded(call.Id, EnumText.Of(CallState.Ended), EnumText.Of(reason));
+        var parties = new[] { call.CallerConnectionId, call.CalleeConnectionId! };
+        await Task.WhenAll(parties.Select(p => SendAsync(p, call.Id, c => c.EndedAsync(p, ended))));
+        return true;
+    }
+
+    private void Retire(LiveCall call, CallState state)
+    {
+        call.RingTimer?.Dispose();
+        call.MarkState(state);
+        _calls.TryRemove(call.Id, out _);
+        if (_parties.TryGetValue(call.CallerConnectionId, out var caller))
+        {
+            caller.EndOutgoing(call);
+        }
+
+        if (call.CalleeConnectionId is { } callee && _parties.TryGetValue(callee, out var desk))
+        {
+            desk.EndAnswered(call);
+        }
+
+        call.Activity?.SetTag("domaincall.call.state", EnumText.Of(state));
+        call.Activity?.Dispose();
+    }
+
+    private Task<GuestName> GuestOfAsync(Party party, CancellationToken cancellationToken) =>
+        party.GuestAsync(() => ReserveGuestNameAsync(cancellationToken), _time.GetUtcNow());
+
+    private async Task<GuestName> ReserveGuestNameAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < GuestNameAttempts; attempt++)
+        {
+            var now = _time.GetUtcNow();
+            var guest = new GuestName(_guestNames.Next(), now, now + _settings.GuestNameLifetime);
+            if (await _store.TryAddGuestNameAsync(guest, cancellationToken))
+            {
+                return guest;
+            }
+        }
+
+        throw new SignalingException(
+            ErrorCodes.NoGuestName, "No free guest name could be found; try again in a moment.");
+    }
+
+    private LiveCall FindOfferedCall(string deskConnectionId, string callId) =>
+        _calls.TryGetValue(callId, out var call) && call.WasOfferedTo(deskConnectionId)
+            ? call
+            : throw SignalingException.NoSuchCall();
+
+    private LiveCall FindCallOfParty(string connectionId, string callId)
+    {
+        if (_calls.TryGetValue(callId, out var call))
+        {
+            if (call.IsParty(connectionId))
+            {
+                return call;
+            }
+
+            if (call.WasOfferedTo(connectionId) && call.State == CallState.Ringing)
+            {
+                throw new SignalingException(
+                    ErrorCodes.NotAnswered, "This call has not been answered; answer or decline it first.");
+            }
+        }
+
+        Log.ForeignSignalRefused(_logger, connectionId);
+        throw SignalingException.NoSuchCall();
+    }
+
+    private string PeerFor(string connectionId, string callId) =>
+        _calls.TryGetValue(callId, out var call) && call.PeerOf(connectionId) is { } peer
+            ? peer
+            : throw RefuseSignal(connectionId);
+
+    private SignalingException RefuseSignal(string connectionId)
+    {
+        Log.ForeignSignalRefused(_logger, connectionId);
+        return SignalingException.NoSuchCall();
+    }
+
+    private bool IsBusy(string connectionId) =>
+        _parties.TryGetValue(connectionId, out var party) && party.Answered is not null;
+
+    private Party PartyOf(string connectionId) =>
+        _parties.GetOrAdd(connectionId, static id => new Party(id));
+
+    private async Task SendAsync(string connectionId, string callId, Func<IPartyChannel, Task> send)
+    {
+        try
+        {
+            await send(_channel);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A party that went away in the middle is routine; its disconnect ends the call on its own path.
+            Log.NotifyFailed(_logger, callId, exception);
+        }
+    }
+
+    private sealed class RingTimeout(Switchboard switchboard, LiveCall call)
+    {
+        public async Task FireAsync()
+        {
+            try
+            {
+                await switchboard.FinishUnansweredAsync(call, CallState.Missed, CallEndReason.RingTimeout, default);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                Log.RingTimeoutFailed(switchboard._logger, call.Id, exception);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace DomainCall.Hosting;
+
+/// <summary>The names of the events the hub sends to clients, as <c>docs/protocol.md</c> lists them.</summary>
+internal static class ClientEvents
+{
+    public const string CallOffered = "CallOffered";
+    public const string CallAnsweredElsewhere = "CallAnsweredElsewhere";
+    public const string CallAccepted = "CallAccepted";
+    public const string CallEnded = "CallEnded";
+    public const string ReceiveOffer = "ReceiveOffer";
+    public const string ReceiveAnswer = "ReceiveAnswer";
+    public const string ReceiveIceCandidate = "ReceiveIceCandidate";
+}

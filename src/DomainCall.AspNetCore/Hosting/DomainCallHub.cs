@@ -1,0 +1,97 @@
+using DomainCall.Engine;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DomainCall.Hosting;
+
+/// <summary>
+/// The signaling hub. Each method checks its input and hands over to the <see cref="Switchboard"/>;
+/// <c>docs/protocol.md</c> describes every method and event.
+/// </summary>
+internal sealed partial class DomainCallHub(
+    Switchboard switchboard,
+    OwnerKeys ownerKeys,
+    DomainCallSettings settings,
+    IServiceProvider services,
+    ILogger<DomainCallHub> logger) : Hub
+{
+    public async Task<DeskJoined> JoinDesk(string? domain, string? ownerKey)
+    {
+        var desk = SignalingInput.Domain(domain, nameof(domain));
+        if (!await MayAnswerForAsync(desk, ownerKey))
+        {
+            Log.DeskRefused(logger, desk.Value);
+            throw new SignalingException(
+                ErrorCodes.NotAllowed, $"This connection may not answer calls for {desk.Value}; check the owner key.");
+        }
+
+        switchboard.JoinDesk(Context.ConnectionId, desk);
+        return new DeskJoined(desk.Value, [.. settings.ReasonList.Select(r => new ReasonInfo(r.Id, r.Label))]);
+    }
+
+    public void LeaveDesk(string? domain) =>
+        switchboard.LeaveDesk(Context.ConnectionId, SignalingInput.Domain(domain, nameof(domain)));
+
+    public Task<CallerIdentity> GetIdentity() => switchboard.GetIdentityAsync(Context.ConnectionId, default);
+
+    public Task<PlaceCallResult> PlaceCall(string? domain, string? reason, string? mode)
+    {
+        var callee = SignalingInput.Domain(domain, nameof(domain));
+        var reasonId = SignalingInput.Reason(reason);
+        var callMode = SignalingInput.Mode(mode);
+        return switchboard.PlaceCallAsync(Context.ConnectionId, callee, reasonId, callMode, default);
+    }
+
+    public Task CancelCall() => switchboard.CancelAsync(Context.ConnectionId, default);
+
+    public Task<AcceptedCall> AcceptCall(string? callId) =>
+        switchboard.AcceptAsync(Context.ConnectionId, SignalingInput.CallId(callId), default);
+
+    public Task DeclineCall(string? callId) =>
+        switchboard.DeclineAsync(Context.ConnectionId, SignalingInput.CallId(callId), default);
+
+    public Task HangUp(string? callId) =>
+        switchboard.HangUpAsync(Context.ConnectionId, SignalingInput.CallId(callId), default);
+
+    public Task ReportConnected(string? callId) =>
+        switchboard.ReportConnectedAsync(Context.ConnectionId, SignalingInput.CallId(callId), default);
+
+    public Task SendOffer(string? callId, string? sdp) =>
+        switchboard.RelayOfferAsync(
+            Context.ConnectionId, new SessionDescription(SignalingInput.CallId(callId), SignalingInput.Sdp(sdp)));
+
+    public Task SendAnswer(string? callId, string? sdp) =>
+        switchboard.RelayAnswerAsync(
+            Context.ConnectionId, new SessionDescription(SignalingInput.CallId(callId), SignalingInput.Sdp(sdp)));
+
+    public Task SendIceCandidate(string? callId, IceCandidateInit? candidate) =>
+        switchboard.RelayIceCandidateAsync(
+            Context.ConnectionId, SignalingInput.Candidate(SignalingInput.CallId(callId), candidate));
+
+    public override Task OnDisconnectedAsync(Exception? exception) => switchboard.DisconnectAsync(Context.ConnectionId);
+
+    private async Task<bool> MayAnswerForAsync(Domain domain, string? ownerKey)
+    {
+        if (ownerKey is not null)
+        {
+            return await ownerKeys.MatchesAsync(domain, SignalingInput.OwnerKey(ownerKey), default);
+        }
+
+        if (settings.DeskPolicy is not { } policy || domain != settings.SiteDomain || Context.User is not { } user)
+        {
+            return false;
+        }
+
+        var authorization = services.GetRequiredService<IAuthorizationService>();
+        return (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "A desk was refused for {Domain}: wrong owner key or policy not met.",
+            EventName = "DeskRefused")]
+        public static partial void DeskRefused(ILogger logger, string domain);
+    }
+}

@@ -1,0 +1,68 @@
+using DomainCall.Engine;
+
+namespace DomainCall.Hosting;
+
+/// <summary>
+/// Settings for DomainCall, bound from the <c>DomainCall</c> configuration section and then from the delegate given
+/// to <c>AddDomainCall</c>. Every value is checked when the application starts, and all problems are reported
+/// together in one message.
+/// </summary>
+public sealed class DomainCallOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "DomainCall";
+
+    /// <summary>Gets or sets the domain of the site, such as <c>example.com</c>. Required.</summary>
+    /// <value>No default. <c>localhost</c> is accepted for development.</value>
+    public string? SiteDomain { get; set; }
+
+    /// <summary>Gets the reasons a caller can pick. Ids must be unique.</summary>
+    /// <value>When left empty, one reason: <c>general</c>, "General question".</value>
+    public IList<CallReason> Reasons { get; } = [];
+
+    /// <summary>Gets or sets how long a call rings before it counts as missed.</summary>
+    /// <value>The default value is 30 seconds; allowed from 5 seconds to 5 minutes.</value>
+    public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how long a guest name lives.</summary>
+    /// <value>The default value is 1 hour; allowed from 10 minutes to 24 hours.</value>
+    public TimeSpan GuestNameLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Gets or sets the zone guest names are made under.</summary>
+    /// <value>The default value is <c>guest.</c> followed by <see cref="SiteDomain"/>.</value>
+    public string? GuestZone { get; set; }
+
+    /// <summary>
+    /// Gets the page origins, such as <c>https://shop.example.com</c>, whose pages may connect to the signaling hub
+    /// besides the site itself. Clients that send no <c>Origin</c> header, such as mobile apps, are not browsers and
+    /// are let through.
+    /// </summary>
+    /// <value>Empty by default: only pages of the site itself may connect.</value>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>
+    /// Gets or sets the SQLite file that keeps calls, guest names and owner keys. A relative path is taken from the
+    /// application's content root. The file is created on first run.
+    /// </summary>
+    /// <value>The default value is <c>domaincall.db</c>.</value>
+    public string StorePath { get; set; } = "domaincall.db";
+
+    /// <summary>
+    /// Gets or sets the name of an authorization policy of the host; a desk whose user meets it may answer for
+    /// <see cref="SiteDomain"/> without the owner key.
+    /// </summary>
+    /// <value>No default: desks sign in with the owner key.</value>
+    public string? DeskPolicy { get; set; }
+
+    /// <summary>Gets or sets the largest hub message a client may send, in bytes.</summary>
+    /// <value>The default value is 65,536; allowed from 8,192 to 1,048,576.</value>
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Gets or sets how many hub invocations per second one connection may make on average.</summary>
+    /// <value>The default value is 20; allowed from 1 to 1,000.</value>
+    public int InvocationsPerSecond { get; set; } = 20;
+
+    /// <summary>Gets or sets how many hub invocations one connection may make in a burst, as when ICE gathers.</summary>
+    /// <value>The default value is 100; allowed from 1 to 10,000.</value>
+    public int InvocationBurst { get; set; } = 100;
+}

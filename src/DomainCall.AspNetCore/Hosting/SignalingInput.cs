@@ -1,0 +1,103 @@
+using DomainCall.Engine;
+
+namespace DomainCall.Hosting;
+
+/// <summary>
+/// Checks every field a client sends before the switchboard sees it: presence, length, characters and enums.
+/// A refused field is answered with <c>invalid-argument</c> and a sentence naming the field; nothing changes.
+/// </summary>
+internal static class SignalingInput
+{
+    public const int MaxSdpLength = 32 * 1024;
+    public const int MaxCandidateLength = 1024;
+    public const int MaxSdpMidLength = 64;
+    public const int MaxUsernameFragmentLength = 256;
+    public const int MaxMediaSections = 64;
+
+    public static bool IsReasonId(string? text) =>
+        text is { Length: >= 1 and <= 32 } && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    public static Domain Domain(string? text, string field) =>
+        Engine.Domain.TryParse(text, out var domain, out var error)
+            ? domain
+            : throw SignalingException.InvalidArgument($"{field}: {error}");
+
+    public static string Reason(string? text) =>
+        IsReasonId(text)
+            ? text!
+            : throw SignalingException.InvalidArgument(
+                "reason: a reason id is 1 to 32 lower-case letters, digits and hyphens.");
+
+    public static CallMode Mode(string? text) =>
+        EnumText.TryParse<CallMode>(text, out var mode)
+            ? mode
+            : throw SignalingException.InvalidArgument(
+                $"mode: must be one of {string.Join(", ", EnumText.All<CallMode>())}.");
+
+    public static string CallId(string? text) =>
+        Secrets.LooksLikeToken(text)
+            ? text!
+            : throw SignalingException.InvalidArgument(
+                $"callId: a call id is {Secrets.TokenLength} characters of letters, digits, '-' and '_'.");
+
+    public static string OwnerKey(string? text) =>
+        Secrets.LooksLikeToken(text)
+            ? text!
+            : throw SignalingException.InvalidArgument(
+                $"ownerKey: an owner key is {Secrets.TokenLength} characters of letters, digits, '-' and '_'.");
+
+    public static string Sdp(string? text)
+    {
+        if (text is null || text.Length is 0 or > MaxSdpLength || !text.StartsWith("v=0", StringComparison.Ordinal))
+        {
+            throw SignalingException.InvalidArgument(
+                $"sdp: a session description starts with 'v=0' and is at most {MaxSdpLength} characters.");
+        }
+
+        if (!IsPrintable(text, allowLineBreaks: true))
+        {
+            throw SignalingException.InvalidArgument("sdp: a session description holds no control characters.");
+        }
+
+        return text;
+    }
+
+    public static IceCandidate Candidate(string callId, IceCandidateInit? init)
+    {
+        if (init is null)
+        {
+            throw SignalingException.InvalidArgument("candidate: an ICE candidate object is required.");
+        }
+
+        // An empty candidate string is how a browser says it has gathered everything; it is relayed as is.
+        var candidate = init.Candidate ?? string.Empty;
+        if (candidate.Length > MaxCandidateLength || !IsPrintable(candidate, allowLineBreaks: false))
+        {
+            throw SignalingException.InvalidArgument(
+                $"candidate: an ICE candidate is at most {MaxCandidateLength} printable characters.");
+        }
+
+        if (init.SdpMid is { } mid && (mid.Length > MaxSdpMidLength || !IsPrintable(mid, allowLineBreaks: false)))
+        {
+            throw SignalingException.InvalidArgument(
+                $"sdpMid: at most {MaxSdpMidLength} printable characters.");
+        }
+
+        if (init.SdpMLineIndex is < 0 or >= MaxMediaSections)
+        {
+            throw SignalingException.InvalidArgument($"sdpMLineIndex: from 0 to {MaxMediaSections - 1}.");
+        }
+
+        if (init.UsernameFragment is { } fragment
+            && (fragment.Length > MaxUsernameFragmentLength || !IsPrintable(fragment, allowLineBreaks: false)))
+        {
+            throw SignalingException.InvalidArgument(
+                $"usernameFragment: at most {MaxUsernameFragmentLength} printable characters.");
+        }
+
+        return new IceCandidate(callId, candidate, init.SdpMid, init.SdpMLineIndex, init.UsernameFragment);
+    }
+
+    private static bool IsPrintable(string text, bool allowLineBreaks) =>
+        text.All(c => c is >= ' ' and <= '~' || (allowLineBreaks && c is '\r' or '\n'));
+}

@@ -1,0 +1,86 @@
+using DomainCall.Engine;
+
+namespace DomainCall.Storage;
+
+/// <summary>
+/// Keeps what must outlive a connection or a process: the call log, guest names and owner keys. The default is a
+/// SQLite file; a store for another database implements these few methods.
+/// </summary>
+/// <remarks>
+/// A store must make <see cref="TryMoveCallAsync"/> atomic: when two servers answer one call at the same moment,
+/// exactly one move succeeds. Every method that reports success must have made its change durable.
+/// </remarks>
+public interface ICallStore
+{
+    /// <summary>Creates or migrates the store's tables. Called once at start; must be safe to call again.</summary>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task that completes when the store is ready.</returns>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds a new call to the log.</summary>
+    /// <param name="record">The call, usually <see cref="CallState.Ringing"/>.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task that completes when the call is stored.</returns>
+    Task AddCallAsync(CallRecord record, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Moves a call to <paramref name="target"/> if, and only if, its current state is one of
+    /// <see cref="CallStates.SourcesOf"/> <paramref name="target"/>, and stamps the time of the move.
+    /// </summary>
+    /// <param name="callId">The call id.</param>
+    /// <param name="target">The new state.</param>
+    /// <param name="at">When the move happened: the accepted, connected or ended time, by the new state.</param>
+    /// <param name="endReason">Why the call ended, for a final state.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns><see langword="true"/> when this move was applied; <see langword="false"/> when another won.</returns>
+    Task<bool> TryMoveCallAsync(
+        string callId, CallState target, DateTimeOffset at, CallEndReason? endReason, CancellationToken cancellationToken);
+
+    /// <summary>Finds a call by its id.</summary>
+    /// <param name="callId">The call id.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The call, or <see langword="null"/> when there is none with that id.</returns>
+    Task<CallRecord?> FindCallAsync(string callId, CancellationToken cancellationToken);
+
+    /// <summary>Lists the latest calls to a domain, newest first.</summary>
+    /// <param name="callee">The domain that was called.</param>
+    /// <param name="limit">How many calls at most.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The calls, newest first.</returns>
+    Task<IReadOnlyList<CallRecord>> ListCallsAsync(Domain callee, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Reserves a guest name unless a live one of the same name exists.</summary>
+    /// <param name="guest">The name with its lifetime.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns><see langword="true"/> when the name is now reserved; <see langword="false"/> when it is taken.</returns>
+    Task<bool> TryAddGuestNameAsync(GuestName guest, CancellationToken cancellationToken);
+
+    /// <summary>Finds a guest name that is still alive at <paramref name="now"/>.</summary>
+    /// <param name="name">The guest name.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The guest name, or <see langword="null"/> when there is no live one.</returns>
+    Task<GuestName?> FindGuestNameAsync(Domain name, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Removes the guest names that expired at or before <paramref name="now"/>.</summary>
+    /// <param name="now">The current time.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>How many names were removed.</returns>
+    Task<int> RemoveExpiredGuestNamesAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Finds the SHA-256 hash of a domain's owner key.</summary>
+    /// <param name="domain">The domain.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The hash, or <see langword="null"/> when the domain has no owner key.</returns>
+    Task<byte[]?> FindOwnerKeyHashAsync(Domain domain, CancellationToken cancellationToken);
+
+    /// <summary>Stores the hash of a domain's owner key, replacing any earlier one when asked to.</summary>
+    /// <param name="domain">The domain.</param>
+    /// <param name="keyHash">The SHA-256 hash of the key; the key itself is never stored.</param>
+    /// <param name="replace">Whether to replace an existing key.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns><see langword="true"/> when the hash was stored; <see langword="false"/> when a key existed and
+    /// <paramref name="replace"/> was <see langword="false"/>.</returns>
+    Task<bool> SaveOwnerKeyHashAsync(
+        Domain domain, byte[] keyHash, bool replace, CancellationToken cancellationToken);
+}

@@ -1,0 +1,266 @@
+using Dapper;
+using DomainCall.Engine;
+using Microsoft.Data.Sqlite;
+
+namespace DomainCall.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, created and migrated on first use. Every write runs with
+/// <c>synchronous=FULL</c>, because its success is reported to a person and must survive a crash of the machine.
+/// </summary>
+internal sealed class SqliteCallStore : ICallStore
+{
+    private const int SchemaVersion = 1;
+
+    private const string CallColumns = """
+        id AS Id, callee AS Callee, caller AS Caller, caller_kind AS CallerKind, reason AS Reason, mode AS Mode,
+        state AS State, started_at AS StartedAt, accepted_at AS AcceptedAt, connected_at AS ConnectedAt,
+        ended_at AS EndedAt, end_reason AS EndReason
+        """;
+
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _initialization;
+
+    public SqliteCallStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _initialization = new Lazy<Task>(CreateSchemaAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public string Path { get; }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => _initialization.Value.WaitAsync(cancellationToken);
+
+    public async Task AddCallAsync(CallRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO calls (id, callee, caller, caller_kind, reason, mode, state, started_at, accepted_at,
+                               connected_at, ended_at, end_reason)
+            VALUES (@Id, @Callee, @Caller, @CallerKind, @Reason, @Mode, @State, @StartedAt, @AcceptedAt,
+                    @ConnectedAt, @EndedAt, @EndReason)
+            """,
+            CallRow.From(record),
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> TryMoveCallAsync(
+        string callId, CallState target, DateTimeOffset at, CallEndReason? endReason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callId);
+
+        var sources = CallStates.SourcesOf(target);
+        if (sources.Count == 0)
+        {
+            return false;
+        }
+
+        // The state check and the write are one statement, so SQLite's write lock makes the move atomic even
+        // between processes sharing the file: the second of two racing moves finds the state already changed.
+        var stampColumn = target switch
+        {
+            CallState.Accepted => "accepted_at",
+            CallState.Connected => "connected_at",
+            _ => "ended_at",
+        };
+        await using var connection = await OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE calls SET state = @To, {stampColumn} = @At, end_reason = coalesce(@EndReason, end_reason)
+            WHERE id = @Id AND state IN @Sources
+            """,
+            new
+            {
+                Id = callId,
+                To = EnumText.Of(target),
+                At = at.ToUnixTimeMilliseconds(),
+                EndReason = endReason is { } reason ? EnumText.Of(reason) : null,
+                Sources = sources.Select(EnumText.Of).ToArray(),
+            },
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    public async Task<CallRecord?> FindCallAsync(string callId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callId);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<CallRow>(new CommandDefinition(
+            $"SELECT {CallColumns} FROM calls WHERE id = @callId",
+            new { callId },
+            cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    public async Task<IReadOnlyList<CallRecord>> ListCallsAsync(
+        Domain callee, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CallRow>(new CommandDefinition(
+            $"SELECT {CallColumns} FROM calls WHERE callee = @callee ORDER BY started_at DESC, rowid DESC LIMIT @limit",
+            new { callee = callee.Value, limit },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToRecord())];
+    }
+
+    public async Task<bool> TryAddGuestNameAsync(GuestName guest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(guest);
+
+        // A name may be taken over only once its holder's lifetime has run out.
+        await using var connection = await OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO guest_names (name, created_at, expires_at) VALUES (@name, @createdAt, @expiresAt)
+            ON CONFLICT (name) DO UPDATE SET created_at = excluded.created_at, expires_at = excluded.expires_at
+            WHERE guest_names.expires_at <= excluded.created_at
+            """,
+            new
+            {
+                name = guest.Name.Value,
+                createdAt = guest.CreatedAt.ToUnixTimeMilliseconds(),
+                expiresAt = guest.ExpiresAt.ToUnixTimeMilliseconds(),
+            },
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    public async Task<GuestName?> FindGuestNameAsync(Domain name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(long CreatedAt, long ExpiresAt)?>(new CommandDefinition(
+            "SELECT created_at, expires_at FROM guest_names WHERE name = @name AND expires_at > @now",
+            new { name = name.Value, now = now.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return row is { } found
+            ? new GuestName(name, UnixTime.Of(found.CreatedAt), UnixTime.Of(found.ExpiresAt))
+            : null;
+    }
+
+    public async Task<int> RemoveExpiredGuestNamesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM guest_names WHERE expires_at <= @now",
+            new { now = now.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<byte[]?> FindOwnerKeyHashAsync(Domain domain, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<byte[]>(new CommandDefinition(
+            "SELECT key_hash FROM owner_keys WHERE domain = @domain",
+            new { domain = domain.Value },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> SaveOwnerKeyHashAsync(
+        Domain domain, byte[] keyHash, bool replace, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keyHash);
+
+        var onConflict = replace ? "DO UPDATE SET key_hash = excluded.key_hash" : "DO NOTHING";
+        await using var connection = await OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            $"INSERT INTO owner_keys (domain, key_hash) VALUES (@domain, @keyHash) ON CONFLICT (domain) {onConflict}",
+            new { domain = domain.Value, keyHash },
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _initialization.Value.WaitAsync(cancellationToken);
+        return await OpenConnectionAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;");
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        var directory = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+
+        // An immediate transaction takes the write lock first, so two processes starting together migrate once.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var version = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;", transaction: transaction);
+        if (version > SchemaVersion)
+        {
+            throw new InvalidOperationException(
+                $"The DomainCall store '{Path}' was written by a newer version (schema {version}, this version " +
+                $"knows {SchemaVersion}). Upgrade the DomainCall package, or point StorePath at another file.");
+        }
+
+        if (version < 1)
+        {
+            await connection.ExecuteAsync(
+                """
+                CREATE TABLE calls (
+                    id TEXT PRIMARY KEY,
+                    callee TEXT NOT NULL,
+                    caller TEXT NOT NULL,
+                    caller_kind TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    mode TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    started_at INTEGER NOT NULL,
+                    accepted_at INTEGER,
+                    connected_at INTEGER,
+                    ended_at INTEGER,
+                    end_reason TEXT
+                );
+                CREATE INDEX calls_by_callee ON calls (callee, started_at);
+                CREATE TABLE guest_names (
+                    name TEXT PRIMARY KEY,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL
+                );
+                CREATE INDEX guest_names_by_expiry ON guest_names (expires_at);
+                CREATE TABLE owner_keys (
+                    domain TEXT PRIMARY KEY,
+                    key_hash BLOB NOT NULL
+                );
+                PRAGMA user_version = 1;
+                """,
+                transaction: transaction);
+        }
+
+        await transaction.CommitAsync();
+    }
+}
