@@ -1,0 +1,87 @@
+using DomainCall.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DomainCall.Tests.Hosting;
+
+/// <summary>
+/// A real site with DomainCall on a loopback port, with its own SQLite file, as a quick start would run it.
+/// One is shared by the tests of a class; each test makes its own connections.
+/// </summary>
+public sealed class SignalingServer : IAsyncDisposable
+{
+    public const string SiteDomain = "example.com";
+
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private SignalingServer(WebApplication app, string directory, string ownerKey)
+    {
+        _app = app;
+        _directory = directory;
+        OwnerKey = ownerKey;
+        BaseAddress = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.Single();
+    }
+
+    public string BaseAddress { get; }
+
+    public string HubAddress => BaseAddress + "/call/hub";
+
+    public string OwnerKey { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<SignalingServer> StartAsync(Action<DomainCallOptions>? configure = null)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "domaincall-tests", Guid.NewGuid().ToString("N"));
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddDomainCall(options =>
+        {
+            options.SiteDomain = SiteDomain;
+            options.StorePath = Path.Combine(directory, "domaincall.db");
+            options.Reasons.Add(new("sales", "Sales"));
+            options.Reasons.Add(new("support", "Support"));
+            configure?.Invoke(options);
+        });
+
+        var app = builder.Build();
+        app.MapDomainCall();
+        await app.StartAsync();
+        var ownerKey = await app.Services.GetRequiredService<OwnerKeys>().CreateIfMissingAsync()
+            ?? throw new InvalidOperationException("A fresh store must make an owner key.");
+        return new SignalingServer(app, directory, ownerKey);
+    }
+
+    public async Task<TestClient> ConnectAsync()
+    {
+        var connection = new HubConnectionBuilder().WithUrl(HubAddress).Build();
+        var client = new TestClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public async Task<TestClient> ConnectDeskAsync()
+    {
+        var desk = await ConnectAsync();
+        await desk.Connection.InvokeAsync<object>("JoinDesk", SiteDomain, OwnerKey);
+        return desk;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
