@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh machine: checks for what the tests need, restores, builds, tests,
+# and ends with one line "N passed, N failed[, N skipped]".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required: install it (https://dot.net) and run this script again." >&2
+  exit 1
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+status=0
+dotnet test DomainCall.Sdk.sln --configuration Release --logger "console;verbosity=normal" 2>&1 | tee "$log" \
+  || status=$?
+
+# Each test assembly prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T" (or "Failed!  - ...").
+awk '
+  /(Passed|Failed)! +- +Failed: / {
+    gsub(/,/, "")
+    for (i = 1; i <= NF; i++) {
+      if ($i == "Failed:") failed += $(i + 1)
+      if ($i == "Passed:") passed += $(i + 1)
+      if ($i == "Skipped:") skipped += $(i + 1)
+    }
+    seen = 1
+  }
+  END {
+    if (!seen) { print "0 passed, 1 failed"; exit }
+    line = passed + 0 " passed, " failed + 0 " failed"
+    if (skipped > 0) line = line ", " skipped " skipped"
+    print line
+  }' "$log"
+
+exit "$status"
