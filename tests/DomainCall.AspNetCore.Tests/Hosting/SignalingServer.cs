@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace DomainCall.Tests.Hosting;
 
@@ -39,12 +40,17 @@ public sealed class SignalingServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SignalingServer> StartAsync(Action<DomainCallOptions>? configure = null)
+    /// <summary>Gets every log record the server wrote, at every level.</summary>
+    public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+
+    public static async Task<SignalingServer> StartAsync(
+        Action<DomainCallOptions>? configure = null, Action<WebApplicationBuilder>? configureHost = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "domaincall-tests", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging();
         builder.Services.AddDomainCall(options =>
         {
             options.SiteDomain = SiteDomain;
@@ -53,6 +59,7 @@ public sealed class SignalingServer : IAsyncDisposable
             options.Reasons.Add(new("support", "Support"));
             configure?.Invoke(options);
         });
+        configureHost?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDomainCall();

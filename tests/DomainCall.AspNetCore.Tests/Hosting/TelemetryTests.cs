@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using DomainCall.Engine;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DomainCall.Tests.Hosting;
+
+/// <summary>What an operator sees of calls: the DomainCall meter, its activities and its logs.</summary>
+public sealed class TelemetryTests : IAsyncLifetime
+{
+    private const string SdpMarker = "a=fingerprint:sha-256 12:34:56:78";
+
+    private SignalingServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await SignalingServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Calls_AreCountedAndTraced()
+    {
+        var meters = _server.Services.GetRequiredService<IMeterFactory>();
+        using var started = new MetricCollector<long>(meters, DomainCallTelemetry.Name, "domaincall.calls.started");
+        using var answered = new MetricCollector<long>(meters, DomainCallTelemetry.Name, "domaincall.calls.answered");
+        using var rejected = new MetricCollector<long>(meters, DomainCallTelemetry.Name, "domaincall.calls.rejected");
+        using var missed = new MetricCollector<long>(meters, DomainCallTelemetry.Name, "domaincall.calls.missed");
+        using var ringTime = new MetricCollector<double>(meters, DomainCallTelemetry.Name, "domaincall.calls.ring_time");
+        var activities = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DomainCallTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (activities) { activities.Add(activity); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        await using (var desk = await _server.ConnectDeskAsync())
+        await using (var caller = await _server.ConnectAsync())
+        {
+            var callId = await AnswerAsync(desk, caller, "video");
+            await desk.SendOnlyAsync("HangUp", callId);
+            await caller.NextAsync("CallEnded");
+            await desk.NextAsync("CallEnded");
+
+            await caller.InvokeAsync("PlaceCall", "example.com", "sales", "voice");
+            var declined = (await desk.NextAsync("CallOffered")).GetProperty("callId").GetString();
+            await desk.SendOnlyAsync("DeclineCall", declined);
+            await caller.NextAsync("CallEnded");
+        }
+
+        await using (var lonely = await _server.ConnectAsync())
+        {
+            await lonely.InvokeAsync("PlaceCall", "example.com", "sales", "chat");
+        }
+
+        Assert.Equal(3, started.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(1, answered.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(1, rejected.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(1, missed.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal("video", answered.LastMeasurement!.Tags["domaincall.call.mode"]);
+        Assert.Equal(3, ringTime.GetMeasurementSnapshot().Count);
+        lock (activities)
+        {
+            Assert.Equal(["ended", "rejected"], activities.Select(a => a.GetTagItem("domaincall.call.state")));
+            Assert.Contains(activities[0].Events, e => e.Name == "accepted");
+        }
+    }
+
+    [Fact]
+    public async Task Logs_AtInformation_HoldNoSdpKeysOrNames()
+    {
+        await using var desk = await _server.ConnectDeskAsync();
+        await using var caller = await _server.ConnectAsync();
+        var guestName = (await caller.InvokeAsync("GetIdentity")).GetProperty("name").GetString()!;
+        var callId = await AnswerAsync(desk, caller, "voice");
+        await caller.SendOnlyAsync("SendOffer", callId, "v=0\r\n" + SdpMarker + "\r\n");
+        await desk.NextAsync("ReceiveOffer");
+        await caller.SendOnlyAsync("HangUp", callId);
+        await desk.NextAsync("CallEnded");
+        await using (var intruder = await _server.ConnectAsync())
+        {
+            await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(
+                () => intruder.SendOnlyAsync("JoinDesk", "example.com", "AAAAAAAAAAAAAAAAAAAAAA"));
+        }
+
+        var visible = _server.Logs.GetSnapshot().Where(r => r.Level >= LogLevel.Information).ToArray();
+
+        Assert.Contains(visible, r => r.Message.Contains($"Call {callId} ended: caller-hung-up.", StringComparison.Ordinal));
+        Assert.Contains(visible, r => r.Message.Contains("A desk was refused for example.com", StringComparison.Ordinal));
+        foreach (var secret in new[] { SdpMarker, "v=0", _server.OwnerKey, guestName, "AAAAAAAAAAAAAAAAAAAAAA" })
+        {
+            Assert.DoesNotContain(visible, r => r.Message.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task<string> AnswerAsync(TestClient desk, TestClient caller, string mode)
+    {
+        await caller.InvokeAsync("PlaceCall", "example.com", "sales", mode);
+        var callId = (await desk.NextAsync("CallOffered")).GetProperty("callId").GetString()!;
+        await desk.InvokeAsync("AcceptCall", callId);
+        await caller.NextAsync("CallAccepted");
+        return callId;
+    }
+}
