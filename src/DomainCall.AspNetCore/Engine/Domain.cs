@@ -15,7 +15,7 @@ namespace DomainCall.Engine;
 /// </remarks>
 public readonly struct Domain : IEquatable<Domain>
 {
-    private const int MaxNameLength = 253;
+    internal const int MaxNameLength = 253;
     private const int MaxLabelLength = 63;
 
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
@@ -125,9 +125,9 @@ public readonly struct Domain : IEquatable<Domain>
         }
         catch (ArgumentException)
         {
-            // IdnMapping refuses empty labels, spaces, symbols and disallowed code points alike;
-            // the label checks below give the precise reason for the ASCII cases.
-            var asciiError = name.All(char.IsAscii) ? CheckLabels(name.ToLowerInvariant()) : null;
+            // IdnMapping refuses empty labels, spaces, symbols, disallowed code points and long names alike;
+            // converting label by label lets the label checks below give the precise reason where they can.
+            var asciiError = TryGetAsciiByLabel(name, out var labels) ? CheckLabels(labels) : null;
             return asciiError ?? $"'{Shorten(text)}' contains characters that are not allowed in a domain name.";
         }
 
@@ -139,6 +139,32 @@ public readonly struct Domain : IEquatable<Domain>
 
         normalised = ascii;
         return null;
+    }
+
+    private static bool TryGetAsciiByLabel(string name, out string ascii)
+    {
+        var labels = name.Split('.');
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i].All(char.IsAscii))
+            {
+                continue;
+            }
+
+            try
+            {
+                labels[i] = Idn.GetAscii(labels[i]);
+            }
+            catch (ArgumentException)
+            {
+                // The mistake is inside this Unicode label, and IdnMapping does not say which it is.
+                ascii = string.Empty;
+                return false;
+            }
+        }
+
+        ascii = string.Join('.', labels).ToLowerInvariant();
+        return true;
     }
 
     private static string? CheckLabels(string ascii)

@@ -28,6 +28,13 @@ internal sealed class GuestNameGenerator(Domain zone)
         "yak", "zebra", "magpie", "kestrel",
     ];
 
+    /// <summary>Gets the length of the longest label this generator makes, such as <c>curious-penguin-42</c>.</summary>
+    public static int MaxLabelLength { get; } =
+        Adjectives.Max(a => a.Length) + Nouns.Max(n => n.Length) + "--NN".Length;
+
+    /// <summary>Gets the length of the longest zone that leaves room for every name this generator makes.</summary>
+    public static int MaxZoneLength => Domain.MaxNameLength - MaxLabelLength - ".".Length;
+
     /// <summary>Gets how many different names this generator can make.</summary>
     public static int Capacity => Adjectives.Length * Nouns.Length * 90;
 

@@ -59,6 +59,31 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
         {
             failures.Add($"{Prefix}GuestZone is not a valid domain: {zoneError}");
         }
+
+        CheckGuestZoneLength(options, failures);
+    }
+
+    // Guest names are made under the zone only when a caller asks for one, which is too late to find it too long.
+    private static void CheckGuestZoneLength(DomainCallOptions options, List<string> failures)
+    {
+        var max = GuestNameGenerator.MaxZoneLength;
+        if (options.GuestZone is not null)
+        {
+            if (Domain.TryParse(options.GuestZone, out var zone) && zone.Value.Length > max)
+            {
+                failures.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{Prefix}GuestZone has {zone.Value.Length} characters; guest names need a zone of at most " +
+                    $"{max}."));
+            }
+        }
+        else if (Domain.TryParse(options.SiteDomain, out var site) && "guest.".Length + site.Value.Length > max)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Prefix}SiteDomain has {site.Value.Length} characters, too many for guest names under 'guest.' and " +
+                $"the site's domain; set {Prefix}GuestZone to a zone of at most {max} characters."));
+        }
     }
 
     private static void CheckReasons(IList<CallReason> reasons, List<string> failures)
