@@ -13,9 +13,11 @@ internal sealed class LiveCall
     private int _declines;
     private string? _calleeConnectionId;
 
-    public LiveCall(CallRecord record, string callerConnectionId, IReadOnlyCollection<string> desks)
+    public LiveCall(
+        CallRecord record, CallerIdentity caller, string callerConnectionId, IReadOnlyCollection<string> desks)
     {
         Record = record;
+        Caller = caller;
         CallerConnectionId = callerConnectionId;
         OfferedDesks = desks;
         _ringingDesks = [.. desks];
@@ -24,6 +26,9 @@ internal sealed class LiveCall
     public CallRecord Record { get; }
 
     public string Id => Record.Id;
+
+    /// <summary>Gets the caller as the desks see it.</summary>
+    public CallerIdentity Caller { get; }
 
     public string CallerConnectionId { get; }
 

@@ -114,7 +114,7 @@ internal sealed partial class Switchboard
             return new PlaceCallResult(present.Length == 0 ? "unavailable" : "busy", caller, null);
         }
 
-        var call = new LiveCall(record, callerConnectionId, free);
+        var call = new LiveCall(record, caller, callerConnectionId, free);
         if (!party.TryBeginOutgoing(call))
         {
             throw new SignalingException(
@@ -190,8 +190,7 @@ internal sealed partial class Switchboard
                 .Append(SendAsync(call.CallerConnectionId, call.Id, c => c.AcceptedAsync(
                     call.CallerConnectionId, new CallAccepted(call.Id, call.Record.Callee.Value, mode)))));
 
-        var caller = new CallerIdentity(call.Record.Caller, EnumText.Of(call.Record.CallerKind), null);
-        return new AcceptedCall(call.Id, caller, call.Record.Reason, mode);
+        return new AcceptedCall(call.Id, call.Caller, call.Record.Reason, mode);
     }
 
     public async Task DeclineAsync(string deskConnectionId, string callId, CancellationToken cancellationToken)
