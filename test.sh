@@ -16,17 +16,13 @@ status=0
 dotnet test DomainCall.Sdk.sln --configuration Release --logger "console;verbosity=normal" 2>&1 | tee "$log" \
   || status=$?
 
-# Each test assembly prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T" (or "Failed!  - ...").
+# Each test assembly ends with "Total tests: T" followed by "Passed: P", "Failed: F" and "Skipped: S" lines
+# (those with a zero count are left out).
 awk '
-  /(Passed|Failed)! +- +Failed: / {
-    gsub(/,/, "")
-    for (i = 1; i <= NF; i++) {
-      if ($i == "Failed:") failed += $(i + 1)
-      if ($i == "Passed:") passed += $(i + 1)
-      if ($i == "Skipped:") skipped += $(i + 1)
-    }
-    seen = 1
-  }
+  /^Total tests: / { seen = 1 }
+  seen && /^ +Passed: +[0-9]+$/ { passed += $2 }
+  seen && /^ +Failed: +[0-9]+$/ { failed += $2 }
+  seen && /^ +Skipped: +[0-9]+$/ { skipped += $2 }
   END {
     if (!seen) { print "0 passed, 1 failed"; exit }
     line = passed + 0 " passed, " failed + 0 " failed"

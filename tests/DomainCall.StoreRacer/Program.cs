@@ -7,7 +7,8 @@ using Microsoft.Extensions.Hosting;
 
 var storePath = args[0];
 var callIds = await File.ReadAllLinesAsync(args[1]);
-var start = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+var start = DateTimeOffset.FromUnixTimeMilliseconds(
+    long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
 
 var builder = Host.CreateApplicationBuilder();
 builder.Services.AddDomainCall(options =>

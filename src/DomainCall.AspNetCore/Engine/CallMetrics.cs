@@ -2,7 +2,9 @@ using System.Diagnostics.Metrics;
 
 namespace DomainCall.Engine;
 
-/// <summary>The <c>DomainCall</c> meter: how many calls start, are answered, missed, rejected, and how long they ring.</summary>
+/// <summary>
+/// The <c>DomainCall</c> meter: how many calls start, are answered, missed, rejected, and how long they ring.
+/// </summary>
 internal sealed class CallMetrics
 {
     private readonly Counter<long> _started;

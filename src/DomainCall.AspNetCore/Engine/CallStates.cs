@@ -13,7 +13,8 @@ public static class CallStates
 
     /// <summary>Gets the states from which a call may move to <paramref name="target"/>.</summary>
     /// <param name="target">The state a call is to move to.</param>
-    /// <returns>The allowed source states; empty for <see cref="CallState.Ringing"/>, where every call starts.</returns>
+    /// <returns>The allowed source states; empty for <see cref="CallState.Ringing"/>, where every call
+    /// starts.</returns>
     public static IReadOnlyList<CallState> SourcesOf(CallState target) => target switch
     {
         CallState.Accepted or CallState.Missed or CallState.Rejected or CallState.Cancelled => FromRinging,

@@ -25,10 +25,12 @@ public readonly struct Domain : IEquatable<Domain>
     private Domain(string value) => _value = value;
 
     /// <summary>Gets the normalised name, for example <c>xn--bcher-kva.example</c>.</summary>
-    public string Value => _value ?? throw new InvalidOperationException("This domain was never set: use Domain.Parse.");
+    public string Value =>
+        _value ?? throw new InvalidOperationException("This domain was never set: use Domain.Parse.");
 
     /// <summary>Parses and normalises a domain name.</summary>
-    /// <param name="text">The name as a person wrote it, in Unicode or punycode, with or without a trailing dot.</param>
+    /// <param name="text">The name as a person wrote it, in Unicode or punycode, with or without a trailing
+    /// dot.</param>
     /// <returns>The normalised domain.</returns>
     /// <exception cref="FormatException">The text is not a valid domain name; the message says why.</exception>
     public static Domain Parse(string text)
@@ -42,7 +44,8 @@ public readonly struct Domain : IEquatable<Domain>
     /// <param name="text">The name as a person wrote it.</param>
     /// <param name="domain">The normalised domain when the text is valid.</param>
     /// <returns><see langword="true"/> when the text is a valid domain name.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? text, out Domain domain) => TryParse(text, out domain, out _);
+    public static bool TryParse([NotNullWhen(true)] string? text, out Domain domain) =>
+        TryParse(text, out domain, out _);
 
     /// <summary>Parses and normalises a domain name without throwing, saying why a name was refused.</summary>
     /// <param name="text">The name as a person wrote it.</param>
@@ -65,7 +68,8 @@ public readonly struct Domain : IEquatable<Domain>
 
     /// <summary>Tells whether this domain equals <paramref name="parent"/> or lies below it.</summary>
     /// <param name="parent">The possible parent, for example <c>example.com</c> for <c>guest.example.com</c>.</param>
-    /// <returns><see langword="true"/> when this domain is <paramref name="parent"/> or one of its subdomains.</returns>
+    /// <returns><see langword="true"/> when this domain is <paramref name="parent"/> or one of its
+    /// subdomains.</returns>
     public bool IsWithin(Domain parent) =>
         Value == parent.Value || Value.EndsWith("." + parent.Value, StringComparison.Ordinal);
 

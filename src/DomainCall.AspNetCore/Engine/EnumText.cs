@@ -33,7 +33,8 @@ internal static class EnumText
         where T : struct, Enum
     {
         public static readonly FrozenDictionary<T, string> ByValue =
-            Enum.GetValues<T>().ToFrozenDictionary(v => v, v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()));
+            Enum.GetValues<T>().ToFrozenDictionary(
+                v => v, v => JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()));
 
         public static readonly FrozenDictionary<string, T> ByText =
             ByValue.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

@@ -1,6 +1,8 @@
 namespace DomainCall.Engine;
 
-/// <summary>The codes that start every error a client receives; <c>docs/protocol.md</c> lists when each is sent.</summary>
+/// <summary>
+/// The codes that start every error a client receives; <c>docs/protocol.md</c> lists when each is sent.
+/// </summary>
 internal static class ErrorCodes
 {
     public const string InvalidArgument = "invalid-argument";

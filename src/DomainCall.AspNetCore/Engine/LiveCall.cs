@@ -43,7 +43,9 @@ internal sealed class LiveCall
 
     public Activity? Activity { get; set; }
 
-    /// <summary>Returns the other party's connection, or <see langword="null"/> for anyone who is not a party.</summary>
+    /// <summary>
+    /// Returns the other party's connection, or <see langword="null"/> for anyone who is not a party.
+    /// </summary>
     public string? PeerOf(string connectionId)
     {
         var callee = CalleeConnectionId;

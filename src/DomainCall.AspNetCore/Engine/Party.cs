@@ -1,6 +1,8 @@
 namespace DomainCall.Engine;
 
-/// <summary>What the switchboard knows about one connection: its guest name, its call, the domains it answers for.</summary>
+/// <summary>
+/// What the switchboard knows about one connection: its guest name, its call, the domains it answers for.
+/// </summary>
 internal sealed class Party(string connectionId)
 {
     private readonly Lock _gate = new();

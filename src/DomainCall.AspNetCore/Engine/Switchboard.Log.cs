@@ -35,7 +35,8 @@ internal sealed partial class Switchboard
             EventName = "ForeignSignalRefused")]
         public static partial void ForeignSignalRefused(ILogger logger, string connectionId);
 
-        [LoggerMessage(8, LogLevel.Debug, "A party of call {CallId} could not be told of a change; it has probably gone.",
+        [LoggerMessage(8, LogLevel.Debug,
+            "A party of call {CallId} could not be told of a change; it has probably gone.",
             EventName = "NotifyFailed")]
         public static partial void NotifyFailed(ILogger logger, string callId, Exception exception);
 

@@ -303,9 +303,10 @@ internal sealed partial class Switchboard
         var reasonText = EnumText.Of(reason);
         var toCaller = new CallEnded(null, stateText, reasonText);
         var toDesks = new CallEnded(call.Id, stateText, reasonText);
+        var caller = call.CallerConnectionId;
         await Task.WhenAll(
             call.OfferedDesks.Select(d => SendAsync(d, call.Id, c => c.EndedAsync(d, toDesks)))
-                .Append(SendAsync(call.CallerConnectionId, call.Id, c => c.EndedAsync(call.CallerConnectionId, toCaller))));
+                .Append(SendAsync(caller, call.Id, c => c.EndedAsync(caller, toCaller))));
         return true;
     }
 

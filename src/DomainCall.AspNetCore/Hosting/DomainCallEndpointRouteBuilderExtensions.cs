@@ -17,7 +17,9 @@ public static class DomainCallEndpointRouteBuilderExtensions
     public static DomainCallEndpointConventionBuilder MapDomainCall(this IEndpointRouteBuilder endpoints) =>
         MapDomainCallCore(endpoints, DefaultPattern);
 
-    /// <summary>Maps DomainCall under <paramref name="pattern"/>; the signaling hub is at <c>{pattern}/hub</c>.</summary>
+    /// <summary>
+    /// Maps DomainCall under <paramref name="pattern"/>; the signaling hub is at <c>{pattern}/hub</c>.
+    /// </summary>
     /// <param name="endpoints">The application's endpoints.</param>
     /// <param name="pattern">The route prefix, such as <c>/call</c>.</param>
     /// <returns>A builder for conventions that apply to every DomainCall endpoint.</returns>
@@ -29,7 +31,8 @@ public static class DomainCallEndpointRouteBuilderExtensions
         return MapDomainCallCore(endpoints, pattern);
     }
 
-    private static DomainCallEndpointConventionBuilder MapDomainCallCore(IEndpointRouteBuilder endpoints, string pattern)
+    private static DomainCallEndpointConventionBuilder MapDomainCallCore(
+        IEndpointRouteBuilder endpoints, string pattern)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 

@@ -62,7 +62,9 @@ public sealed class DomainCallOptions
     /// <value>The default value is 20; allowed from 1 to 1,000.</value>
     public int InvocationsPerSecond { get; set; } = 20;
 
-    /// <summary>Gets or sets how many hub invocations one connection may make in a burst, as when ICE gathers.</summary>
+    /// <summary>
+    /// Gets or sets how many hub invocations one connection may make in a burst, as when ICE gathers.
+    /// </summary>
     /// <value>The default value is 100; allowed from 1 to 10,000.</value>
     public int InvocationBurst { get; set; } = 100;
 }

@@ -64,7 +64,8 @@ public static class DomainCallServiceCollectionExtensions
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<IPartyChannel, SignalRPartyChannel>();
         services.AddSingleton<Switchboard>();
-        services.TryAddSingleton<ICallStore>(sp => new SqliteCallStore(sp.GetRequiredService<DomainCallSettings>().StorePath));
+        services.TryAddSingleton<ICallStore>(
+            sp => new SqliteCallStore(sp.GetRequiredService<DomainCallSettings>().StorePath));
         services.AddSingleton(sp => new OwnerKeys(
             sp.GetRequiredService<ICallStore>(), sp.GetRequiredService<DomainCallSettings>()));
         services.AddHostedService<StoreMaintenance>();

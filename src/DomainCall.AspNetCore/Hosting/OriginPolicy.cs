@@ -42,7 +42,9 @@ internal sealed class OriginPolicy
             || (Normalise(origin) is { } normalised && _allowed.Contains(normalised));
     }
 
-    /// <summary>Writes an origin as browsers send it, <c>scheme://host[:port]</c> in lower case, or null if it is none.</summary>
+    /// <summary>
+    /// Writes an origin as browsers send it, <c>scheme://host[:port]</c> in lower case, or null if it is none.
+    /// </summary>
     public static string? Normalise(string? origin)
     {
         if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)

@@ -14,7 +14,8 @@ internal sealed class SignalRPartyChannel(IHubContext<DomainCallHub> hub) : IPar
     public Task AcceptedAsync(string connectionId, CallAccepted message) =>
         Send(connectionId, ClientEvents.CallAccepted, message);
 
-    public Task EndedAsync(string connectionId, CallEnded message) => Send(connectionId, ClientEvents.CallEnded, message);
+    public Task EndedAsync(string connectionId, CallEnded message) =>
+        Send(connectionId, ClientEvents.CallEnded, message);
 
     public Task RelayOfferAsync(string connectionId, SessionDescription offer) =>
         Send(connectionId, ClientEvents.ReceiveOffer, offer);

@@ -15,7 +15,8 @@ internal static class SignalingInput
     public const int MaxMediaSections = 64;
 
     public static bool IsReasonId(string? text) =>
-        text is { Length: >= 1 and <= 32 } && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+        text is { Length: >= 1 and <= 32 }
+        && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     public static Domain Domain(string? text, string field) =>
         Engine.Domain.TryParse(text, out var domain, out var error)

@@ -34,7 +34,11 @@ public interface ICallStore
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns><see langword="true"/> when this move was applied; <see langword="false"/> when another won.</returns>
     Task<bool> TryMoveCallAsync(
-        string callId, CallState target, DateTimeOffset at, CallEndReason? endReason, CancellationToken cancellationToken);
+        string callId,
+        CallState target,
+        DateTimeOffset at,
+        CallEndReason? endReason,
+        CancellationToken cancellationToken);
 
     /// <summary>Finds a call by its id.</summary>
     /// <param name="callId">The call id.</param>
@@ -52,7 +56,8 @@ public interface ICallStore
     /// <summary>Reserves a guest name unless a live one of the same name exists.</summary>
     /// <param name="guest">The name with its lifetime.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns><see langword="true"/> when the name is now reserved; <see langword="false"/> when it is taken.</returns>
+    /// <returns><see langword="true"/> when the name is now reserved; <see langword="false"/> when it is
+    /// taken.</returns>
     Task<bool> TryAddGuestNameAsync(GuestName guest, CancellationToken cancellationToken);
 
     /// <summary>Finds a guest name that is still alive at <paramref name="now"/>.</summary>

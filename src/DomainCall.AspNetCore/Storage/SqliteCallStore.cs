@@ -38,7 +38,8 @@ internal sealed class SqliteCallStore : ICallStore
 
     public string Path { get; }
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => _initialization.Value.WaitAsync(cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _initialization.Value.WaitAsync(cancellationToken);
 
     public async Task AddCallAsync(CallRecord record, CancellationToken cancellationToken)
     {
@@ -57,7 +58,11 @@ internal sealed class SqliteCallStore : ICallStore
     }
 
     public async Task<bool> TryMoveCallAsync(
-        string callId, CallState target, DateTimeOffset at, CallEndReason? endReason, CancellationToken cancellationToken)
+        string callId,
+        CallState target,
+        DateTimeOffset at,
+        CallEndReason? endReason,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(callId);
 
@@ -140,7 +145,8 @@ internal sealed class SqliteCallStore : ICallStore
         return changed == 1;
     }
 
-    public async Task<GuestName?> FindGuestNameAsync(Domain name, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<GuestName?> FindGuestNameAsync(
+        Domain name, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<(long CreatedAt, long ExpiresAt)?>(new CommandDefinition(

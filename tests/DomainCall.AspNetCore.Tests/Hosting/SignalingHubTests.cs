@@ -357,7 +357,8 @@ public sealed class SignalingHubTests : IAsyncLifetime
             {
                 await client.InvokeAsync("GetIdentity");
             }
-            catch (HubException error) when (TestClient.Refusal(error).StartsWith("rate-limited:", StringComparison.Ordinal))
+            catch (HubException error)
+                when (TestClient.Refusal(error).StartsWith("rate-limited:", StringComparison.Ordinal))
             {
                 refusals++;
             }
@@ -386,7 +387,8 @@ public sealed class SignalingHubTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> NegotiateAsync(HttpClient http, string? origin)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _server.HubAddress + "/negotiate?negotiateVersion=1");
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post, _server.HubAddress + "/negotiate?negotiateVersion=1");
         if (origin is not null)
         {
             request.Headers.Add("Origin", origin);

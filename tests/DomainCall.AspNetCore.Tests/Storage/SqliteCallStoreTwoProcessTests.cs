@@ -42,7 +42,8 @@ public sealed class SqliteCallStoreTwoProcessTests : IDisposable
         await File.WriteAllLinesAsync(idsFile, callIds);
         var start = DateTimeOffset.UtcNow.AddSeconds(4).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
-        var wins = await Task.WhenAll(RunRacerAsync(storePath, idsFile, start), RunRacerAsync(storePath, idsFile, start));
+        var wins = await Task.WhenAll(
+            RunRacerAsync(storePath, idsFile, start), RunRacerAsync(storePath, idsFile, start));
 
         var allWins = wins[0].Concat(wins[1]).ToArray();
         Assert.Equal(CallCount, allWins.Length);
