@@ -20,6 +20,4 @@ internal sealed class Presence
 
     public string[] DesksOf(Domain domain) =>
         _desks.TryGetValue(domain, out var desks) ? [.. desks.Keys] : [];
-
-    public bool IsPresent(Domain domain) => _desks.TryGetValue(domain, out var desks) && !desks.IsEmpty;
 }

@@ -63,8 +63,6 @@ internal sealed partial class Switchboard
         }
     }
 
-    public bool IsPresent(Domain domain) => _presence.IsPresent(domain);
-
     /// <summary>Gives this connection a guest name, or the one it already has while that is alive.</summary>
     public async Task<CallerIdentity> GetIdentityAsync(string connectionId, CancellationToken cancellationToken)
     {
@@ -91,15 +89,14 @@ internal sealed partial class Switchboard
         var party = PartyOf(callerConnectionId);
         if (party.Outgoing is not null)
         {
-            throw new SignalingException(
-                ErrorCodes.AlreadyCalling, "This connection already has a call in progress; cancel or hang up first.");
+            throw AlreadyCalling();
         }
 
         var guest = await GuestOfAsync(party, cancellationToken);
         var caller = new CallerIdentity(guest.Name.Value, EnumText.Of(CallerKind.Guest), guest.ExpiresAt);
-        var now = _time.GetUtcNow();
         var record = new CallRecord(
-            Secrets.NewToken(), callee, guest.Name.Value, CallerKind.Guest, reason, mode, CallState.Ringing, now);
+            Secrets.NewToken(), callee, guest.Name.Value, CallerKind.Guest, reason, mode, CallState.Ringing,
+            _time.GetUtcNow());
         _metrics.Started(mode);
 
         var present = _presence.DesksOf(callee);
@@ -107,39 +104,14 @@ internal sealed partial class Switchboard
         if (free.Length == 0)
         {
             var endReason = present.Length == 0 ? CallEndReason.NobodyAvailable : CallEndReason.AllBusy;
-            await _store.AddCallAsync(
-                record with { State = CallState.Missed, EndedAt = now, EndReason = endReason }, cancellationToken);
-            _metrics.Unanswered(mode, CallState.Missed, TimeSpan.Zero);
-            Log.CallUnavailable(_logger, record.Id, callee.Value, EnumText.Of(endReason));
+            await LogUnavailableAsync(record, endReason, cancellationToken);
             return new PlaceCallResult(present.Length == 0 ? "unavailable" : "busy", caller, null);
         }
 
         var call = new LiveCall(record, caller, callerConnectionId, free);
-        if (!party.TryBeginOutgoing(call))
-        {
-            throw new SignalingException(
-                ErrorCodes.AlreadyCalling, "This connection already has a call in progress; cancel or hang up first.");
-        }
+        await StartRingingAsync(party, call, cancellationToken);
 
-        try
-        {
-            await _store.AddCallAsync(record, cancellationToken);
-        }
-        catch
-        {
-            party.EndOutgoing(call);
-            throw;
-        }
-
-        _calls[call.Id] = call;
-        call.Activity = DomainCallTelemetry.ActivitySource.StartActivity("domaincall.call");
-        call.Activity?.SetTag("domaincall.call.mode", EnumText.Of(mode));
-        call.RingTimer = _time.CreateTimer(
-            static state => _ = ((RingTimeout)state!).FireAsync(), new RingTimeout(this, call),
-            _settings.RingTimeout, Timeout.InfiniteTimeSpan);
-        Log.CallRinging(_logger, call.Id, callee.Value, free.Length, EnumText.Of(mode), reason);
-
-        var ringsUntil = now + _settings.RingTimeout;
+        var ringsUntil = record.StartedAt + _settings.RingTimeout;
         var offer = new CallOffer(
             call.Id, callee.Value, caller, reason, reasonInfo.Label, EnumText.Of(mode), ringsUntil);
         await Task.WhenAll(free.Select(desk => SendAsync(desk, call.Id, c => c.OfferAsync(desk, offer))));
@@ -285,6 +257,44 @@ internal sealed partial class Switchboard
         }
     }
 
+    // A call that could ring nowhere is still kept, so that the owner can see who tried to call.
+    private async Task LogUnavailableAsync(
+        CallRecord record, CallEndReason endReason, CancellationToken cancellationToken)
+    {
+        var missed = record with { State = CallState.Missed, EndedAt = record.StartedAt, EndReason = endReason };
+        await _store.AddCallAsync(missed, cancellationToken);
+        _metrics.Unanswered(record.Mode, CallState.Missed, TimeSpan.Zero);
+        Log.CallUnavailable(_logger, record.Id, record.Callee.Value, EnumText.Of(endReason));
+    }
+
+    private async Task StartRingingAsync(Party caller, LiveCall call, CancellationToken cancellationToken)
+    {
+        if (!caller.TryBeginOutgoing(call))
+        {
+            throw AlreadyCalling();
+        }
+
+        try
+        {
+            await _store.AddCallAsync(call.Record, cancellationToken);
+        }
+        catch
+        {
+            caller.EndOutgoing(call);
+            throw;
+        }
+
+        _calls[call.Id] = call;
+        call.Activity = DomainCallTelemetry.ActivitySource.StartActivity("domaincall.call");
+        call.Activity?.SetTag("domaincall.call.mode", EnumText.Of(call.Record.Mode));
+        call.RingTimer = _time.CreateTimer(
+            static state => _ = ((RingTimeout)state!).FireAsync(), new RingTimeout(this, call),
+            _settings.RingTimeout, Timeout.InfiniteTimeSpan);
+        Log.CallRinging(
+            _logger, call.Id, call.Record.Callee.Value, call.OfferedDesks.Count, EnumText.Of(call.Record.Mode),
+            call.Record.Reason);
+    }
+
     private async Task<bool> FinishUnansweredAsync(
         LiveCall call, CallState state, CallEndReason reason, CancellationToken cancellationToken)
     {
@@ -399,6 +409,9 @@ internal sealed partial class Switchboard
         Log.ForeignSignalRefused(_logger, connectionId);
         return SignalingException.NoSuchCall();
     }
+
+    private static SignalingException AlreadyCalling() =>
+        new(ErrorCodes.AlreadyCalling, "This connection already has a call in progress; cancel or hang up first.");
 
     private bool IsBusy(string connectionId) =>
         _parties.TryGetValue(connectionId, out var party) && party.Answered is not null;
