@@ -286,6 +286,7 @@ internal sealed partial class Switchboard
 
         _calls[call.Id] = call;
         call.Activity = DomainCallTelemetry.ActivitySource.StartActivity("domaincall.call");
+        call.Activity?.SetTag("domaincall.call.id", call.Id);
         call.Activity?.SetTag("domaincall.call.mode", EnumText.Of(call.Record.Mode));
         call.RingTimer = _time.CreateTimer(
             static state => _ = ((RingTimeout)state!).FireAsync(), new RingTimeout(this, call),

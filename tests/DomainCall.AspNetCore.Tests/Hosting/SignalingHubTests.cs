@@ -136,7 +136,7 @@ public sealed class SignalingHubTests : IAsyncLifetime
         await using var desk = await _server.ConnectDeskAsync();
         await using var caller = await _server.ConnectAsync();
         await using var intruder = await _server.ConnectAsync();
-        var callId = await ConnectCallAsync(desk, caller);
+        var callId = await SignalingServer.PlaceAndAnswerAsync(desk, caller);
 
         foreach (var (method, args) in new (string, object[])[]
         {
@@ -216,7 +216,7 @@ public sealed class SignalingHubTests : IAsyncLifetime
     {
         await using var desk = await _server.ConnectDeskAsync();
         var caller = await _server.ConnectAsync();
-        var callId = await ConnectCallAsync(desk, caller);
+        var callId = await SignalingServer.PlaceAndAnswerAsync(desk, caller);
 
         await caller.DisposeAsync();
 
@@ -231,7 +231,7 @@ public sealed class SignalingHubTests : IAsyncLifetime
     {
         var desk = await _server.ConnectDeskAsync();
         await using var caller = await _server.ConnectAsync();
-        var callId = await ConnectCallAsync(desk, caller);
+        var callId = await SignalingServer.PlaceAndAnswerAsync(desk, caller);
 
         await desk.DisposeAsync();
 
@@ -275,7 +275,7 @@ public sealed class SignalingHubTests : IAsyncLifetime
         await using var desk = await _server.ConnectDeskAsync();
         await using var firstCaller = await _server.ConnectAsync();
         await using var secondCaller = await _server.ConnectAsync();
-        await ConnectCallAsync(desk, firstCaller);
+        await SignalingServer.PlaceAndAnswerAsync(desk, firstCaller);
 
         var placed = await secondCaller.InvokeAsync("PlaceCall", "example.com", "support", "voice");
 
@@ -395,15 +395,6 @@ public sealed class SignalingHubTests : IAsyncLifetime
         }
 
         return await http.SendAsync(request);
-    }
-
-    private static async Task<string> ConnectCallAsync(TestClient desk, TestClient caller)
-    {
-        await caller.InvokeAsync("PlaceCall", "example.com", "sales", "voice");
-        var callId = (await desk.NextAsync("CallOffered")).GetProperty("callId").GetString()!;
-        await desk.InvokeAsync("AcceptCall", callId);
-        await caller.NextAsync("CallAccepted");
-        return callId;
     }
 
     private static async Task<string?> TryAcceptAsync(TestClient desk, string callId)

@@ -84,6 +84,16 @@ public sealed class SignalingServer : IAsyncDisposable
         return desk;
     }
 
+    /// <summary>Places a call from <paramref name="caller"/> that <paramref name="desk"/> answers; returns its id.</summary>
+    public static async Task<string> PlaceAndAnswerAsync(TestClient desk, TestClient caller, string mode = "voice")
+    {
+        await caller.InvokeAsync("PlaceCall", SiteDomain, "sales", mode);
+        var callId = (await desk.NextAsync("CallOffered")).GetProperty("callId").GetString()!;
+        await desk.InvokeAsync("AcceptCall", callId);
+        await caller.NextAsync("CallAccepted");
+        return callId;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
