@@ -105,12 +105,4 @@ internal sealed class LiveCall
             return _declines == OfferedDesks.Count ? CallState.Rejected : CallState.Missed;
         }
     }
-
-    public string[] DesksStillRinging()
-    {
-        lock (_gate)
-        {
-            return [.. _ringingDesks];
-        }
-    }
 }

@@ -47,14 +47,6 @@ internal sealed class Party(string connectionId)
 
     public void EndAnswered(LiveCall call) => Interlocked.CompareExchange(ref _answered, null, call);
 
-    public bool IsDeskFor(Domain domain)
-    {
-        lock (_gate)
-        {
-            return _deskDomains.Contains(domain);
-        }
-    }
-
     public void AddDeskDomain(Domain domain)
     {
         lock (_gate)

@@ -122,6 +122,11 @@ internal sealed partial class Switchboard
         string deskConnectionId, string callId, CancellationToken cancellationToken)
     {
         var call = FindOfferedCall(deskConnectionId, callId);
+        if (call.State != CallState.Ringing)
+        {
+            throw NotRinging();
+        }
+
         var desk = PartyOf(deskConnectionId);
         if (!desk.TryBeginAnswered(call))
         {
@@ -143,26 +148,11 @@ internal sealed partial class Switchboard
         if (!won)
         {
             desk.EndAnswered(call);
-            throw new SignalingException(
-                ErrorCodes.NotRinging, "This call is no longer ringing: it was answered elsewhere or has ended.");
+            throw NotRinging();
         }
 
-        call.RingTimer?.Dispose();
-        call.MarkAccepted(deskConnectionId);
-        call.Activity?.AddEvent(new("accepted"));
-        var ringTime = now - call.Record.StartedAt;
-        _metrics.Answered(call.Record.Mode, ringTime);
-        Log.CallAccepted(_logger, call.Id, ringTime.TotalSeconds);
-
-        var mode = EnumText.Of(call.Record.Mode);
-        var others = call.OfferedDesks.Where(d => d != deskConnectionId).ToArray();
-        var answered = new CallAnsweredElsewhere(call.Id);
-        await Task.WhenAll(
-            others.Select(d => SendAsync(d, call.Id, c => c.AnsweredElsewhereAsync(d, answered)))
-                .Append(SendAsync(call.CallerConnectionId, call.Id, c => c.AcceptedAsync(
-                    call.CallerConnectionId, new CallAccepted(call.Id, call.Record.Callee.Value, mode)))));
-
-        return new AcceptedCall(call.Id, call.Caller, call.Record.Reason, mode);
+        await AnnounceAnswerAsync(call, deskConnectionId, now);
+        return new AcceptedCall(call.Id, call.Caller, call.Record.Reason, EnumText.Of(call.Record.Mode));
     }
 
     public async Task DeclineAsync(string deskConnectionId, string callId, CancellationToken cancellationToken)
@@ -170,8 +160,7 @@ internal sealed partial class Switchboard
         var call = FindOfferedCall(deskConnectionId, callId);
         if (call.State != CallState.Ringing)
         {
-            throw new SignalingException(
-                ErrorCodes.NotRinging, "This call is no longer ringing: it was answered elsewhere or has ended.");
+            throw NotRinging();
         }
 
         if (call.StopRinging(deskConnectionId, declined: true) is { } final)
@@ -255,6 +244,25 @@ internal sealed partial class Switchboard
                 await FinishUnansweredAsync(call, final, reason, default);
             }
         }
+    }
+
+    // The caller learns the call id here, and only here: from the answer of the desk that won.
+    private async Task AnnounceAnswerAsync(LiveCall call, string deskConnectionId, DateTimeOffset answeredAt)
+    {
+        call.RingTimer?.Dispose();
+        call.MarkAccepted(deskConnectionId);
+        call.Activity?.AddEvent(new("accepted"));
+        var ringTime = answeredAt - call.Record.StartedAt;
+        _metrics.Answered(call.Record.Mode, ringTime);
+        Log.CallAccepted(_logger, call.Id, ringTime.TotalSeconds);
+
+        var caller = call.CallerConnectionId;
+        var accepted = new CallAccepted(call.Id, call.Record.Callee.Value, EnumText.Of(call.Record.Mode));
+        var answeredElsewhere = new CallAnsweredElsewhere(call.Id);
+        await Task.WhenAll(
+            call.OfferedDesks.Where(d => d != deskConnectionId)
+                .Select(d => SendAsync(d, call.Id, c => c.AnsweredElsewhereAsync(d, answeredElsewhere)))
+                .Append(SendAsync(caller, call.Id, c => c.AcceptedAsync(caller, accepted))));
     }
 
     // A call that could ring nowhere is still kept, so that the owner can see who tried to call.
@@ -410,6 +418,9 @@ internal sealed partial class Switchboard
         Log.ForeignSignalRefused(_logger, connectionId);
         return SignalingException.NoSuchCall();
     }
+
+    private static SignalingException NotRinging() =>
+        new(ErrorCodes.NotRinging, "This call is no longer ringing: it was answered elsewhere or has ended.");
 
     private static SignalingException AlreadyCalling() =>
         new(ErrorCodes.AlreadyCalling, "This connection already has a call in progress; cancel or hang up first.");

@@ -212,6 +212,30 @@ public sealed class SignalingHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_OutOfOrder_AreRefusedAndLeaveTheCallAsItWas()
+    {
+        await using var desk = await _server.ConnectDeskAsync();
+        await using var caller = await _server.ConnectAsync();
+        var callId = await SignalingServer.PlaceAndAnswerAsync(desk, caller);
+
+        Assert.StartsWith("not-ringing:", await RefusalAsync(desk, "AcceptCall", callId));
+        Assert.StartsWith("not-ringing:", await RefusalAsync(desk, "DeclineCall", callId));
+        Assert.StartsWith("not-ringing:", await RefusalAsync(caller, "CancelCall"));
+        Assert.Equal(CallState.Accepted, (await Store.FindCallAsync(callId, default))!.State);
+
+        await caller.SendOnlyAsync("HangUp", callId);
+        await caller.NextAsync("CallEnded");
+        await desk.NextAsync("CallEnded");
+
+        Assert.StartsWith("no-such-call:", await RefusalAsync(desk, "HangUp", callId));
+        Assert.StartsWith("no-such-call:", await RefusalAsync(caller, "SendOffer", callId, Sdp));
+        Assert.StartsWith("no-such-call:", await RefusalAsync(desk, "ReportConnected", callId));
+        Assert.Equal(CallEndReason.CallerHungUp, (await Store.FindCallAsync(callId, default))!.EndReason);
+        Assert.False(caller.HasUnreadEvent);
+        Assert.False(desk.HasUnreadEvent);
+    }
+
+    [Fact]
     public async Task Caller_DisconnectingMidCall_EndsItForTheDesk()
     {
         await using var desk = await _server.ConnectDeskAsync();
@@ -396,6 +420,9 @@ public sealed class SignalingHubTests : IAsyncLifetime
 
         return await http.SendAsync(request);
     }
+
+    private static async Task<string> RefusalAsync(TestClient client, string method, params object?[] args) =>
+        TestClient.Refusal(await Assert.ThrowsAsync<HubException>(() => client.SendOnlyAsync(method, args)));
 
     private static async Task<string?> TryAcceptAsync(TestClient desk, string callId)
     {
