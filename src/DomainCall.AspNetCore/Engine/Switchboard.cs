@@ -77,7 +77,7 @@ internal sealed partial class Switchboard
         {
             throw new SignalingException(
                 ErrorCodes.UnknownReason,
-                $"'{reason}' is not a reason of this site; use one of: {string.Join(", ", _settings.Reasons.Keys)}.");
+                $"'{reason}' is not a reason of this site; use one of: {ReasonIds}.");
         }
 
         if (callee != _settings.SiteDomain)
@@ -418,6 +418,8 @@ internal sealed partial class Switchboard
         Log.ForeignSignalRefused(_logger, connectionId);
         return SignalingException.NoSuchCall();
     }
+
+    private string ReasonIds => string.Join(", ", _settings.ReasonList.Select(r => r.Id));
 
     private static SignalingException NotRinging() =>
         new(ErrorCodes.NotRinging, "This call is no longer ringing: it was answered elsewhere or has ended.");
