@@ -8,24 +8,30 @@ namespace DomainCall.Hosting;
 /// Wraps every hub invocation: limits how often one connection may invoke, and turns a refusal of the switchboard
 /// into the <c>code: message</c> error a client receives.
 /// </summary>
-internal sealed class SignalingFilter : IHubFilter, IDisposable
+/// <remarks>
+/// Each connection has a token bucket of its own, kept with the connection, so that checking the limit on the
+/// signaling path takes no lock shared with other connections.
+/// </remarks>
+internal sealed class SignalingFilter(DomainCallSettings settings) : IHubFilter
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private static readonly object LimiterKey = new();
 
-    public SignalingFilter(DomainCallSettings settings)
+    private readonly TokenBucketRateLimiterOptions _limits = new()
     {
-        ArgumentNullException.ThrowIfNull(settings);
+        TokenLimit = settings.InvocationBurst,
+        TokensPerPeriod = settings.InvocationsPerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
-        // One partitioned limiter replenishes every connection's bucket from a single timer.
-        _limiter = PartitionedRateLimiter.Create<string, string>(connectionId =>
-            RateLimitPartition.GetTokenBucketLimiter(connectionId, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = settings.InvocationBurst,
-                TokensPerPeriod = settings.InvocationsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+
+        context.Context.Items[LimiterKey] = new TokenBucketRateLimiter(_limits);
+        await next(context);
     }
 
     public async ValueTask<object?> InvokeMethodAsync(
@@ -34,7 +40,8 @@ internal sealed class SignalingFilter : IHubFilter, IDisposable
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
 
-        using var lease = _limiter.AttemptAcquire(invocationContext.Context.ConnectionId);
+        var limiter = (RateLimiter)invocationContext.Context.Items[LimiterKey]!;
+        using var lease = limiter.AttemptAcquire();
         if (!lease.IsAcquired)
         {
             throw new HubException(
@@ -51,5 +58,22 @@ internal sealed class SignalingFilter : IHubFilter, IDisposable
         }
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public async Task OnDisconnectedAsync(
+        HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+
+        try
+        {
+            await next(context, exception);
+        }
+        finally
+        {
+            if (context.Context.Items.Remove(LimiterKey, out var limiter))
+            {
+                await ((RateLimiter)limiter!).DisposeAsync();
+            }
+        }
+    }
 }
