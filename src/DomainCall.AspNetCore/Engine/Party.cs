@@ -3,15 +3,13 @@ namespace DomainCall.Engine;
 /// <summary>
 /// What the switchboard knows about one connection: its guest name, its call, the domains it answers for.
 /// </summary>
-internal sealed class Party(string connectionId)
+internal sealed class Party
 {
     private readonly Lock _gate = new();
     private readonly HashSet<Domain> _deskDomains = [];
     private LiveCall? _outgoing;
     private LiveCall? _answered;
     private Lazy<Task<GuestName>>? _guest;
-
-    public string ConnectionId { get; } = connectionId;
 
     /// <summary>
     /// Returns this connection's guest name, reserving a new one through <paramref name="reserve"/> when it has

@@ -431,7 +431,7 @@ internal sealed partial class Switchboard
         _parties.TryGetValue(connectionId, out var party) && party.Answered is not null;
 
     private Party PartyOf(string connectionId) =>
-        _parties.GetOrAdd(connectionId, static id => new Party(id));
+        _parties.GetOrAdd(connectionId, static _ => new Party());
 
     private async Task SendAsync(string connectionId, string callId, Func<IPartyChannel, Task> send)
     {

@@ -1,12 +1,5 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace DomainCall.Tests.Hosting;
 
@@ -19,14 +12,7 @@ public sealed class DeskPolicyTests : IAsyncLifetime
     private SignalingServer _server = null!;
 
     public async Task InitializeAsync() => _server = await SignalingServer.StartAsync(
-        options => options.DeskPolicy = "staff",
-        host =>
-        {
-            host.Services.AddAuthentication(StaffHeaderHandler.SchemeName)
-                .AddScheme<AuthenticationSchemeOptions, StaffHeaderHandler>(StaffHeaderHandler.SchemeName, null);
-            host.Services.AddAuthorizationBuilder()
-                .AddPolicy("staff", policy => policy.RequireClaim("role", "staff"));
-        });
+        options => options.DeskPolicy = "staff", StaffHeaderHandler.AddTo);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -52,28 +38,5 @@ public sealed class DeskPolicyTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync("JoinDesk", "example.com", null));
 
         Assert.StartsWith("not-allowed:", TestClient.Refusal(error));
-    }
-
-    /// <summary>
-    /// Stands in for the host's own sign-in (cookies, OpenID Connect…): DomainCall only asks the policy, so any
-    /// scheme that puts a claim on the user shows the same behaviour.
-    /// </summary>
-    private sealed class StaffHeaderHandler(
-        IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "StaffHeader";
-        public const string Header = "X-Staff-Role";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (Request.Headers[Header] is not [{ } role])
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-
-            var identity = new ClaimsIdentity([new Claim("role", role)], SchemeName);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new(identity), SchemeName)));
-        }
     }
 }

@@ -44,7 +44,9 @@ public sealed class SignalingServer : IAsyncDisposable
     public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
     public static async Task<SignalingServer> StartAsync(
-        Action<DomainCallOptions>? configure = null, Action<WebApplicationBuilder>? configureHost = null)
+        Action<DomainCallOptions>? configure = null,
+        Action<WebApplicationBuilder>? configureHost = null,
+        Action<DomainCallEndpointConventionBuilder>? configureEndpoints = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "domaincall-tests", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder();
@@ -62,7 +64,8 @@ public sealed class SignalingServer : IAsyncDisposable
         configureHost?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapDomainCall();
+        var endpoints = app.MapDomainCall();
+        configureEndpoints?.Invoke(endpoints);
         await app.StartAsync();
         var ownerKey = await app.Services.GetRequiredService<OwnerKeys>().CreateIfMissingAsync()
             ?? throw new InvalidOperationException("A fresh store must make an owner key.");
