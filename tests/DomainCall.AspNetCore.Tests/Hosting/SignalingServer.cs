@@ -87,7 +87,9 @@ public sealed class SignalingServer : IAsyncDisposable
         return desk;
     }
 
-    /// <summary>Places a call from <paramref name="caller"/> that <paramref name="desk"/> answers; returns its id.</summary>
+    /// <summary>
+    /// Places a call from <paramref name="caller"/> that <paramref name="desk"/> answers, and returns its id.
+    /// </summary>
     public static async Task<string> PlaceAndAnswerAsync(TestClient desk, TestClient caller, string mode = "voice")
     {
         await caller.InvokeAsync("PlaceCall", SiteDomain, "sales", mode);
