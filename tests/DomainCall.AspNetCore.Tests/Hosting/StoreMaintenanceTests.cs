@@ -1,6 +1,7 @@
 using DomainCall.Engine;
 using DomainCall.Hosting;
 using DomainCall.Storage;
+using DomainCall.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -9,20 +10,15 @@ namespace DomainCall.Tests.Hosting;
 /// <summary>The background sweep that removes expired guest names from a real store file.</summary>
 public sealed class StoreMaintenanceTests : IDisposable
 {
-    private readonly string _directory =
-        Path.Combine(Path.GetTempPath(), "domaincall-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDirectory _directory = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task Sweep_AfterAGuestNameExpired_RemovesItAndKeepsTheLiveOnes()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-03T12:00:00Z", null));
-        var store = new SqliteCallStore(Path.Combine(_directory, "store.db"));
+        var store = new SqliteCallStore(_directory.Combine("store.db"));
         var now = time.GetUtcNow();
         var expiring = new GuestName(Domain.Parse("calm-otter-10.guest.example.com"), now, now.AddSeconds(30));
         var living = new GuestName(Domain.Parse("bold-lynx-20.guest.example.com"), now, now.AddHours(1));

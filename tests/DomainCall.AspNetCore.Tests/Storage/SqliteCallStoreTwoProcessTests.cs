@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using DomainCall.Engine;
 using DomainCall.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace DomainCall.Tests.Storage;
 
@@ -14,19 +13,14 @@ public sealed class SqliteCallStoreTwoProcessTests : IDisposable
 {
     private const int CallCount = 300;
 
-    private readonly string _directory =
-        Path.Combine(Path.GetTempPath(), "domaincall-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDirectory _directory = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task TryMoveCall_TwoProcessesAnsweringTheSameCalls_EachCallHasExactlyOneWinner()
     {
-        var storePath = Path.Combine(_directory, "shared.db");
+        var storePath = _directory.Combine("shared.db");
         var store = new SqliteCallStore(storePath);
         var now = DateTimeOffset.UtcNow;
         var callIds = Enumerable.Range(0, CallCount).Select(_ => Secrets.NewToken()).ToArray();
@@ -38,7 +32,7 @@ public sealed class SqliteCallStoreTwoProcessTests : IDisposable
                 default);
         }
 
-        var idsFile = Path.Combine(_directory, "calls.txt");
+        var idsFile = _directory.Combine("calls.txt");
         await File.WriteAllLinesAsync(idsFile, callIds);
         var start = DateTimeOffset.UtcNow.AddSeconds(4).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
 
