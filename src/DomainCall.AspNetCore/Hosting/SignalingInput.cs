@@ -1,3 +1,4 @@
+using System.Buffers;
 using DomainCall.Engine;
 
 namespace DomainCall.Hosting;
@@ -13,6 +14,9 @@ internal static class SignalingInput
     public const int MaxSdpMidLength = 64;
     public const int MaxUsernameFragmentLength = 256;
     public const int MaxMediaSections = 64;
+
+    private static readonly SearchValues<char> Printable = SearchValues.Create(PrintableAscii());
+    private static readonly SearchValues<char> PrintableOrLineBreak = SearchValues.Create(PrintableAscii() + "\r\n");
 
     public static bool IsReasonId(string? text) =>
         text is { Length: >= 1 and <= 32 }
@@ -99,6 +103,9 @@ internal static class SignalingInput
         return new IceCandidate(callId, candidate, init.SdpMid, init.SdpMLineIndex, init.UsernameFragment);
     }
 
+    private static string PrintableAscii() => new([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)]);
+
+    // Every offer and answer passes through here, so the check is a vectorised search rather than a loop.
     private static bool IsPrintable(string text, bool allowLineBreaks) =>
-        text.All(c => c is >= ' ' and <= '~' || (allowLineBreaks && c is '\r' or '\n'));
+        !text.AsSpan().ContainsAnyExcept(allowLineBreaks ? PrintableOrLineBreak : Printable);
 }

@@ -12,6 +12,8 @@ namespace DomainCall.Tests.Hosting;
 /// </summary>
 public sealed class SignalingHubTests : IAsyncLifetime
 {
+    private const string UnknownCall = "AAAAAAAAAAAAAAAAAAAAAA";
+
     private const string Sdp = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
 
     private SignalingServer _server = null!;
@@ -188,6 +190,11 @@ public sealed class SignalingHubTests : IAsyncLifetime
         { "SendOffer", ["AAAAAAAAAAAAAAAAAAAAAA", "not sdp"], "invalid-argument: sdp:" },
         { "SendOffer", ["AAAAAAAAAAAAAAAAAAAAAA", "v=0\u0000"], "invalid-argument: sdp:" },
         { "SendIceCandidate", ["AAAAAAAAAAAAAAAAAAAAAA", null], "invalid-argument: candidate:" },
+        { "SendIceCandidate", [UnknownCall, new { candidate = "candidate:1\n" }], "invalid-argument: candidate:" },
+        {
+            "SendIceCandidate", [UnknownCall, new { candidate = "", sdpMLineIndex = 99 }],
+            "invalid-argument: sdpMLineIndex:"
+        },
         { "CancelCall", [], "not-ringing: There is no ringing call to cancel." },
         { "JoinDesk", ["example.com", "AAAAAAAAAAAAAAAAAAAAAA"], "not-allowed:" },
         { "JoinDesk", ["example.com", null], "not-allowed:" },
