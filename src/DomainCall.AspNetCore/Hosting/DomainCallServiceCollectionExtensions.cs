@@ -39,18 +39,24 @@ public static class DomainCallServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
+        // Configuration is bound before any delegate runs, so that code has the last word over appsettings.
+        var added = services.Any(d => d.ServiceType == typeof(DomainCallMarkerService));
         var options = services.AddOptions<DomainCallOptions>();
+        if (!added)
+        {
+            options.BindConfiguration(DomainCallOptions.SectionName).ValidateOnStart();
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        if (services.Any(d => d.ServiceType == typeof(DomainCallMarkerService)))
+        if (added)
         {
             return services;
         }
 
-        options.BindConfiguration(DomainCallOptions.SectionName).ValidateOnStart();
         services.PostConfigure<DomainCallOptions>(AddDefaultReason);
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<DomainCallOptions>, DomainCallOptionsValidator>());
