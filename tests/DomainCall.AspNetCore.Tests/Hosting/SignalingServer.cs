@@ -104,6 +104,11 @@ public sealed class SignalingServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+
+        // A server given a store of its own never makes the SQLite file, nor its directory.
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 }

@@ -1,0 +1,129 @@
+using DomainCall.Engine;
+using DomainCall.Storage;
+
+namespace DomainCall.Tests.Storage;
+
+/// <summary>
+/// The complete custom store shown in docs/custom-store.md, kept here so that it compiles and passes the same checks
+/// as the SQLite store. It keeps everything in memory: fine for a demo, not for production, where a confirmed
+/// request must survive a restart.
+/// </summary>
+public sealed class InMemoryCallStore : ICallStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, CallRecord> _calls = [];
+    private readonly Dictionary<Domain, GuestName> _guests = [];
+    private readonly Dictionary<Domain, byte[]> _ownerKeys = [];
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task AddCallAsync(CallRecord record, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _calls.Add(record.Id, record);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> TryMoveCallAsync(
+        string callId,
+        CallState target,
+        DateTimeOffset at,
+        CallEndReason? endReason,
+        CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            // The check and the write happen under one lock: that is what makes the first answer win.
+            if (!_calls.TryGetValue(callId, out var call) || !CallStates.CanMove(call.State, target))
+            {
+                return Task.FromResult(false);
+            }
+
+            _calls[callId] = target switch
+            {
+                CallState.Accepted => call with { State = target, AcceptedAt = at },
+                CallState.Connected => call with { State = target, ConnectedAt = at },
+                _ => call with { State = target, EndedAt = at, EndReason = endReason ?? call.EndReason },
+            };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<CallRecord?> FindCallAsync(string callId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_calls.GetValueOrDefault(callId));
+        }
+    }
+
+    public Task<IReadOnlyList<CallRecord>> ListCallsAsync(
+        Domain callee, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<CallRecord> calls =
+                [.. _calls.Values.Where(c => c.Callee == callee).OrderByDescending(c => c.StartedAt).Take(limit)];
+            return Task.FromResult(calls);
+        }
+    }
+
+    public Task<bool> TryAddGuestNameAsync(GuestName guest, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_guests.TryGetValue(guest.Name, out var holder) && holder.ExpiresAt > guest.CreatedAt)
+            {
+                return Task.FromResult(false);
+            }
+
+            _guests[guest.Name] = guest;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<GuestName?> FindGuestNameAsync(Domain name, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(
+                _guests.TryGetValue(name, out var guest) && guest.ExpiresAt > now ? guest : null);
+        }
+    }
+
+    public Task<int> RemoveExpiredGuestNamesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var expired = _guests.Values.Where(g => g.ExpiresAt <= now).Select(g => g.Name).ToList();
+            expired.ForEach(name => _guests.Remove(name));
+            return Task.FromResult(expired.Count);
+        }
+    }
+
+    public Task<byte[]?> FindOwnerKeyHashAsync(Domain domain, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_ownerKeys.GetValueOrDefault(domain));
+        }
+    }
+
+    public Task<bool> SaveOwnerKeyHashAsync(
+        Domain domain, byte[] keyHash, bool replace, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!replace && _ownerKeys.ContainsKey(domain))
+            {
+                return Task.FromResult(false);
+            }
+
+            _ownerKeys[domain] = keyHash;
+            return Task.FromResult(true);
+        }
+    }
+}

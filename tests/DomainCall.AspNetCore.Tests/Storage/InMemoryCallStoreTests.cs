@@ -1,0 +1,62 @@
+using DomainCall.Engine;
+using DomainCall.Hosting;
+using DomainCall.Storage;
+using DomainCall.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DomainCall.Tests.Storage;
+
+/// <summary>
+/// The custom store of docs/custom-store.md, registered as the docs say, carries the whole call flow, and keeps the
+/// store's promises: one winner among racing answers, one holder of a live guest name.
+/// </summary>
+public sealed class InMemoryCallStoreTests
+{
+    [Fact]
+    public async Task Registered_ReplacesTheSqliteStoreAndCarriesACall()
+    {
+        var store = new InMemoryCallStore();
+        await using var server = await SignalingServer.StartAsync(
+            configureHost: host => host.Services.AddSingleton<ICallStore>(store));
+        await using var desk = await server.ConnectDeskAsync();
+        await using var caller = await server.ConnectAsync();
+
+        var callId = await SignalingServer.PlaceAndAnswerAsync(desk, caller);
+        await caller.SendOnlyAsync("HangUp", callId);
+        await desk.NextAsync("CallEnded");
+
+        Assert.Same(store, server.Services.GetRequiredService<ICallStore>());
+        Assert.Equal(CallState.Ended, (await store.FindCallAsync(callId, default))!.State);
+    }
+
+    [Fact]
+    public async Task TryMoveCall_ManyAnswersAtOnce_HasExactlyOneWinner()
+    {
+        var store = new InMemoryCallStore();
+        await store.AddCallAsync(
+            new CallRecord("call", Domain.Parse("example.com"), "guest", CallerKind.Guest, "general",
+                CallMode.Voice, CallState.Ringing, DateTimeOffset.UnixEpoch),
+            default);
+
+        var moves = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => store.TryMoveCallAsync(
+            "call", i % 2 == 0 ? CallState.Accepted : CallState.Cancelled, DateTimeOffset.UnixEpoch, null, default))));
+
+        Assert.Single(moves, won => won);
+    }
+
+    [Fact]
+    public async Task TryAddGuestName_WhileTheFirstHolderLives_IsRefused()
+    {
+        var store = new InMemoryCallStore();
+        var name = Domain.Parse("calm-otter-10.guest.example.com");
+        var start = DateTimeOffset.UnixEpoch;
+
+        var first = new GuestName(name, start, start.AddHours(1));
+        var whileAlive = new GuestName(name, start.AddMinutes(5), start.AddHours(2));
+        var afterExpiry = new GuestName(name, start.AddHours(1), start.AddHours(2));
+
+        Assert.True(await store.TryAddGuestNameAsync(first, default));
+        Assert.False(await store.TryAddGuestNameAsync(whileAlive, default));
+        Assert.True(await store.TryAddGuestNameAsync(afterExpiry, default));
+    }
+}
