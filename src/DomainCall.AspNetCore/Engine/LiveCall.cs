@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 
 namespace DomainCall.Engine;
 
@@ -6,9 +7,14 @@ namespace DomainCall.Engine;
 /// A call in progress, held in memory by the server that placed it. The store decides every state change; this
 /// object mirrors the outcome and answers the hot question of the signaling path: who is the other party?
 /// </summary>
+[SuppressMessage(
+    "Reliability",
+    "CA1001:Types that own disposable fields should be disposable",
+    Justification = "A SemaphoreSlim holds an unmanaged handle only once its AvailableWaitHandle is read; never here.")]
 internal sealed class LiveCall
 {
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly HashSet<string> _ringingDesks;
     private int _declines;
     private string? _calleeConnectionId;
@@ -60,6 +66,23 @@ internal sealed class LiveCall
     public bool IsParty(string connectionId) => PeerOf(connectionId) is not null;
 
     public bool WasOfferedTo(string connectionId) => OfferedDesks.Contains(connectionId);
+
+    /// <summary>
+    /// Runs <paramref name="announce"/> while no other announcement of this call runs, so that its parties hear of
+    /// an answer and of an end in the order in which they happened.
+    /// </summary>
+    public async Task InTurnAsync(Func<Task> announce)
+    {
+        await _turn.WaitAsync();
+        try
+        {
+            await announce();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
 
     public void MarkAccepted(string deskConnectionId)
     {

@@ -151,7 +151,16 @@ internal sealed partial class Switchboard
             throw NotRinging();
         }
 
-        await AnnounceAnswerAsync(call, deskConnectionId, now);
+        MarkAnswered(call, deskConnectionId, now);
+        if (PartyThatLeft(call, desk) is { } reason)
+        {
+            await EndAnsweredAsync(call, reason, default);
+        }
+        else
+        {
+            await AnnounceAnswerAsync(call, deskConnectionId);
+        }
+
         return new AcceptedCall(call.Id, call.Caller, call.Record.Reason, EnumText.Of(call.Record.Mode));
     }
 
@@ -231,7 +240,8 @@ internal sealed partial class Switchboard
                 : await EndAnsweredAsync(outgoing, CallEndReason.CallerLeft, default);
         }
 
-        if (party.Answered is { } answered)
+        // A desk whose answer is still being stored is not the callee in memory yet; AcceptAsync ends that call.
+        if (party.Answered is { } answered && answered.CalleeConnectionId == connectionId)
         {
             await EndAnsweredAsync(answered, CallEndReason.CalleeLeft, default);
         }
@@ -247,7 +257,7 @@ internal sealed partial class Switchboard
     }
 
     // The caller learns the call id here, and only here: from the answer of the desk that won.
-    private async Task AnnounceAnswerAsync(LiveCall call, string deskConnectionId, DateTimeOffset answeredAt)
+    private void MarkAnswered(LiveCall call, string deskConnectionId, DateTimeOffset answeredAt)
     {
         call.RingTimer?.Dispose();
         call.MarkAccepted(deskConnectionId);
@@ -255,14 +265,38 @@ internal sealed partial class Switchboard
         var ringTime = answeredAt - call.Record.StartedAt;
         _metrics.Answered(call.Record.Mode, ringTime);
         Log.CallAccepted(_logger, call.Id, ringTime.TotalSeconds);
+    }
 
+    private async Task AnnounceAnswerAsync(LiveCall call, string deskConnectionId)
+    {
         var caller = call.CallerConnectionId;
         var accepted = new CallAccepted(call.Id, call.Record.Callee.Value, EnumText.Of(call.Record.Mode));
         var answeredElsewhere = new CallAnsweredElsewhere(call.Id);
-        await Task.WhenAll(
-            call.OfferedDesks.Where(d => d != deskConnectionId)
-                .Select(d => SendAsync(d, call.Id, c => c.AnsweredElsewhereAsync(d, answeredElsewhere)))
-                .Append(SendAsync(caller, call.Id, c => c.AcceptedAsync(caller, accepted))));
+        await call.InTurnAsync(async () =>
+        {
+            // A party that left in the meantime has already ended the call, and its end was announced instead.
+            if (call.State == CallState.Accepted)
+            {
+                await Task.WhenAll(
+                    call.OfferedDesks.Where(d => d != deskConnectionId)
+                        .Select(d => SendAsync(d, call.Id, c => c.AnsweredElsewhereAsync(d, answeredElsewhere)))
+                        .Append(SendAsync(caller, call.Id, c => c.AcceptedAsync(caller, accepted))));
+            }
+        });
+    }
+
+    // A party that left while the answer was being stored found the call not yet answered in memory, so its own
+    // disconnect could neither cancel the call (the answer had won in the store) nor end it: the answer ends it.
+    private CallEndReason? PartyThatLeft(LiveCall call, Party desk)
+    {
+        if (!_parties.ContainsKey(call.CallerConnectionId))
+        {
+            return CallEndReason.CallerLeft;
+        }
+
+        return _parties.TryGetValue(call.CalleeConnectionId!, out var current) && current == desk
+            ? null
+            : CallEndReason.CalleeLeft;
     }
 
     // A call that could ring nowhere is still kept, so that the owner can see who tried to call.
@@ -336,12 +370,14 @@ internal sealed partial class Switchboard
             return false;
         }
 
-        Retire(call, CallState.Ended);
         Log.CallEnded(_logger, call.Id, EnumText.Of(reason));
-
         var ended = new CallEnded(call.Id, EnumText.Of(CallState.Ended), EnumText.Of(reason));
         var parties = new[] { call.CallerConnectionId, call.CalleeConnectionId! };
-        await Task.WhenAll(parties.Select(p => SendAsync(p, call.Id, c => c.EndedAsync(p, ended))));
+        await call.InTurnAsync(async () =>
+        {
+            Retire(call, CallState.Ended);
+            await Task.WhenAll(parties.Select(p => SendAsync(p, call.Id, c => c.EndedAsync(p, ended))));
+        });
         return true;
     }
 

@@ -22,7 +22,7 @@ public sealed class SwitchboardTests : IDisposable
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-12-03T12:00:00Z", null));
     private readonly RecordingPartyChannel _channel = new();
     private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly SqliteCallStore _store;
+    private readonly PausingCallStore _store;
     private readonly Switchboard _switchboard;
 
     public SwitchboardTests()
@@ -31,7 +31,7 @@ public sealed class SwitchboardTests : IDisposable
         options.Reasons.Add(new CallReason("sales", "Sales"));
         var environment = new HostingEnvironment { ContentRootPath = _directory.Path };
         var settings = new DomainCallSettings(Options.Create(options), environment);
-        _store = new SqliteCallStore(settings.StorePath);
+        _store = new PausingCallStore(new SqliteCallStore(settings.StorePath));
         _switchboard = new Switchboard(
             _store, _channel, settings, _time, new CallMetrics(_meters.GetRequiredService<IMeterFactory>()),
             NullLogger<Switchboard>.Instance);
@@ -107,6 +107,45 @@ public sealed class SwitchboardTests : IDisposable
         Assert.Equal(CallEndReason.CalleeHungUp, logged.EndReason);
         Assert.Equal(TimeSpan.FromSeconds(4), logged.RingTime);
         Assert.Equal(TimeSpan.FromMinutes(3), logged.TalkTime);
+    }
+
+    [Fact]
+    public async Task Caller_LeavingWhileTheAnswerIsStored_EndsTheCallAndFreesTheDesk()
+    {
+        var callId = await PlaceAsync();
+        var answerStored = _store.PauseAfterNextAnswer();
+        var answering = Task.Run(() => _switchboard.AcceptAsync(Desk, callId, default));
+
+        await answerStored;
+        await _switchboard.DisconnectAsync(Caller);
+        _store.Resume();
+        await answering;
+
+        var ended = await _channel.NextAsync<CallEnded>(Desk);
+        Assert.Equal((callId, "ended", "caller-left"), (ended.CallId, ended.State, ended.EndReason));
+        Assert.Equal(CallState.Ended, (await _store.FindCallAsync(callId, default))!.State);
+        Assert.Equal(0, _switchboard.LiveCallCount);
+        var next = await _switchboard.PlaceCallAsync("second-caller", Site, "sales", CallMode.Voice, default);
+        Assert.Equal("ringing", next.Status);
+    }
+
+    [Fact]
+    public async Task Desk_LeavingWhileItsAnswerIsStored_EndsTheCallForTheCaller()
+    {
+        var callId = await PlaceAsync();
+        var answerStored = _store.PauseAfterNextAnswer();
+        var answering = Task.Run(() => _switchboard.AcceptAsync(Desk, callId, default));
+
+        await answerStored;
+        await _switchboard.DisconnectAsync(Desk);
+        _store.Resume();
+        await answering;
+
+        // The answer was stored, so the call ended rather than was missed; the caller hears only of the end.
+        var ended = await _channel.NextAsync<CallEnded>(Caller);
+        Assert.Equal((callId, "ended", "callee-left"), (ended.CallId, ended.State, ended.EndReason));
+        Assert.False(_channel.HasUnread(Caller));
+        Assert.Equal(CallState.Ended, (await _store.FindCallAsync(callId, default))!.State);
     }
 
     [Fact]

@@ -1,0 +1,71 @@
+using DomainCall.Engine;
+using DomainCall.Storage;
+
+namespace DomainCall.Tests.Engine;
+
+/// <summary>
+/// The real SQLite store which, when asked, pauses after it has stored an answer and before the switchboard hears of
+/// it, so that a test can make a party leave in exactly that moment.
+/// </summary>
+internal sealed class PausingCallStore(ICallStore inner) : ICallStore
+{
+    private TaskCompletionSource? _answerStored;
+    private TaskCompletionSource? _resume;
+
+    /// <summary>
+    /// Makes the next stored answer wait for <see cref="Resume"/>; the task returned completes once it is stored.
+    /// </summary>
+    public Task PauseAfterNextAnswer()
+    {
+        _resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _answerStored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _answerStored.Task;
+    }
+
+    public void Resume() => _resume?.TrySetResult();
+
+    public async Task<bool> TryMoveCallAsync(
+        string callId,
+        CallState target,
+        DateTimeOffset at,
+        CallEndReason? endReason,
+        CancellationToken cancellationToken)
+    {
+        var moved = await inner.TryMoveCallAsync(callId, target, at, endReason, cancellationToken);
+        if (target == CallState.Accepted && _resume is { } resume)
+        {
+            _answerStored!.TrySetResult();
+            await resume.Task;
+        }
+
+        return moved;
+    }
+
+    public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+    public Task AddCallAsync(CallRecord record, CancellationToken cancellationToken) =>
+        inner.AddCallAsync(record, cancellationToken);
+
+    public Task<CallRecord?> FindCallAsync(string callId, CancellationToken cancellationToken) =>
+        inner.FindCallAsync(callId, cancellationToken);
+
+    public Task<IReadOnlyList<CallRecord>> ListCallsAsync(
+        Domain callee, int limit, CancellationToken cancellationToken) =>
+        inner.ListCallsAsync(callee, limit, cancellationToken);
+
+    public Task<bool> TryAddGuestNameAsync(GuestName guest, CancellationToken cancellationToken) =>
+        inner.TryAddGuestNameAsync(guest, cancellationToken);
+
+    public Task<GuestName?> FindGuestNameAsync(Domain name, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.FindGuestNameAsync(name, now, cancellationToken);
+
+    public Task<int> RemoveExpiredGuestNamesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.RemoveExpiredGuestNamesAsync(now, cancellationToken);
+
+    public Task<byte[]?> FindOwnerKeyHashAsync(Domain domain, CancellationToken cancellationToken) =>
+        inner.FindOwnerKeyHashAsync(domain, cancellationToken);
+
+    public Task<bool> SaveOwnerKeyHashAsync(
+        Domain domain, byte[] keyHash, bool replace, CancellationToken cancellationToken) =>
+        inner.SaveOwnerKeyHashAsync(domain, keyHash, replace, cancellationToken);
+}
