@@ -1,4 +1,5 @@
 using DomainCall.Engine;
+using DomainCall.Tests.Storage;
 
 namespace DomainCall.Tests.Engine;
 
@@ -65,13 +66,5 @@ public sealed class CallRecordTests
         Assert.Null(call.TalkTime);
     }
 
-    private static CallRecord Call(CallState state) => new(
-        Secrets.NewToken(),
-        Domain.Parse("example.com"),
-        "swift-otter-42.guest.example.com",
-        CallerKind.Guest,
-        "sales",
-        CallMode.Voice,
-        state,
-        Start);
+    private static CallRecord Call(CallState state) => TestCalls.Ringing(Start) with { State = state };
 }

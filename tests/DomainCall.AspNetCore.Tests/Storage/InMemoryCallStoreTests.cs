@@ -33,13 +33,11 @@ public sealed class InMemoryCallStoreTests
     public async Task TryMoveCall_ManyAnswersAtOnce_HasExactlyOneWinner()
     {
         var store = new InMemoryCallStore();
-        await store.AddCallAsync(
-            new CallRecord("call", Domain.Parse("example.com"), "guest", CallerKind.Guest, "general",
-                CallMode.Voice, CallState.Ringing, DateTimeOffset.UnixEpoch),
-            default);
+        var call = TestCalls.Ringing(DateTimeOffset.UnixEpoch);
+        await store.AddCallAsync(call, default);
 
         var moves = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => store.TryMoveCallAsync(
-            "call", i % 2 == 0 ? CallState.Accepted : CallState.Cancelled, DateTimeOffset.UnixEpoch, null, default))));
+            call.Id, i % 2 == 0 ? CallState.Accepted : CallState.Cancelled, DateTimeOffset.UnixEpoch, null, default))));
 
         Assert.Single(moves, won => won);
     }

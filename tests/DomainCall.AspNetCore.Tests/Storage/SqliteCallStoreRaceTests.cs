@@ -117,15 +117,7 @@ public sealed class SqliteCallStoreRaceTests : IDisposable
         var calls = new List<CallRecord>();
         for (var i = 0; i < CallCount; i++)
         {
-            var call = new CallRecord(
-                Secrets.NewToken(),
-                Domain.Parse("example.com"),
-                "swift-otter-42.guest.example.com",
-                CallerKind.Guest,
-                "sales",
-                CallMode.Voice,
-                CallState.Ringing,
-                Start.AddSeconds(i));
+            var call = TestCalls.Ringing(Start.AddSeconds(i));
             await (i % 2 == 0 ? _storeA : _storeB).AddCallAsync(call, CancellationToken.None);
             calls.Add(call);
         }

@@ -391,15 +391,7 @@ public sealed class SqliteCallStoreTests : IDisposable
         Assert.Null(await _store.FindOwnerKeyHashAsync(Domain.Parse("other.example"), CancellationToken.None));
     }
 
-    private static CallRecord Ringing(DateTimeOffset? startedAt = null) => new(
-        Secrets.NewToken(),
-        Callee,
-        "swift-otter-42.guest.example.com",
-        CallerKind.Guest,
-        "sales",
-        CallMode.Voice,
-        CallState.Ringing,
-        startedAt ?? Start);
+    private static CallRecord Ringing(DateTimeOffset? startedAt = null) => TestCalls.Ringing(startedAt ?? Start);
 
     private async Task<CallRecord> AddRingingAsync(DateTimeOffset? startedAt = null)
     {

@@ -22,15 +22,13 @@ public sealed class SqliteCallStoreTwoProcessTests : IDisposable
     {
         var storePath = _directory.Combine("shared.db");
         var store = new SqliteCallStore(storePath);
-        var now = DateTimeOffset.UtcNow;
-        var callIds = Enumerable.Range(0, CallCount).Select(_ => Secrets.NewToken()).ToArray();
-        foreach (var callId in callIds)
+        var calls = Enumerable.Range(0, CallCount).Select(_ => TestCalls.Ringing(DateTimeOffset.UtcNow)).ToArray();
+        foreach (var call in calls)
         {
-            await store.AddCallAsync(
-                new CallRecord(callId, Domain.Parse("example.com"), "guest", CallerKind.Guest, "general",
-                    CallMode.Voice, CallState.Ringing, now),
-                default);
+            await store.AddCallAsync(call, default);
         }
+
+        var callIds = calls.Select(c => c.Id).ToArray();
 
         var idsFile = _directory.Combine("calls.txt");
         await File.WriteAllLinesAsync(idsFile, callIds);
