@@ -256,7 +256,6 @@ internal sealed partial class Switchboard
         }
     }
 
-    // The caller learns the call id here, and only here: from the answer of the desk that won.
     private void MarkAnswered(LiveCall call, string deskConnectionId, DateTimeOffset answeredAt)
     {
         call.RingTimer?.Dispose();
@@ -267,6 +266,7 @@ internal sealed partial class Switchboard
         Log.CallAccepted(_logger, call.Id, ringTime.TotalSeconds);
     }
 
+    // The caller learns the call id here, and only here: from the answer of the desk that won.
     private async Task AnnounceAnswerAsync(LiveCall call, string deskConnectionId)
     {
         var caller = call.CallerConnectionId;
@@ -275,7 +275,7 @@ internal sealed partial class Switchboard
         await call.InTurnAsync(async () =>
         {
             // A party that left in the meantime has already ended the call, and its end was announced instead.
-            if (call.State == CallState.Accepted)
+            if (!CallStates.IsFinal(call.State))
             {
                 await Task.WhenAll(
                     call.OfferedDesks.Where(d => d != deskConnectionId)

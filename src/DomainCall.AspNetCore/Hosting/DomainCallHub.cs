@@ -1,7 +1,6 @@
 using DomainCall.Engine;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DomainCall.Hosting;
@@ -14,7 +13,7 @@ internal sealed partial class DomainCallHub(
     Switchboard switchboard,
     OwnerKeys ownerKeys,
     DomainCallSettings settings,
-    IServiceProvider services,
+    IAuthorizationService authorization,
     ILogger<DomainCallHub> logger) : Hub
 {
     public async Task<DeskJoined> JoinDesk(string? domain, string? ownerKey)
@@ -84,7 +83,6 @@ internal sealed partial class DomainCallHub(
             return false;
         }
 
-        var authorization = services.GetRequiredService<IAuthorizationService>();
         return (await authorization.AuthorizeAsync(user, policy)).Succeeded;
     }
 
