@@ -18,6 +18,9 @@ internal sealed class DomainCallSettings
         GuestZone = value.GuestZone is null ? SiteDomain.Prepend("guest") : Domain.Parse(value.GuestZone);
         Reasons = value.Reasons.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
         ReasonList = [.. value.Reasons];
+        BusinessName = value.BusinessName ?? SiteDomain.Value;
+        Introduction = value.Introduction;
+        IceServers = [.. value.IceServers];
         RingTimeout = value.RingTimeout;
         GuestNameLifetime = value.GuestNameLifetime;
         StorePath = Path.GetFullPath(value.StorePath, environment.ContentRootPath);
@@ -33,6 +36,12 @@ internal sealed class DomainCallSettings
     public FrozenDictionary<string, CallReason> Reasons { get; }
 
     public IReadOnlyList<CallReason> ReasonList { get; }
+
+    public string BusinessName { get; }
+
+    public string? Introduction { get; }
+
+    public IReadOnlyList<DomainCallIceServer> IceServers { get; }
 
     public TimeSpan RingTimeout { get; }
 

@@ -16,6 +16,26 @@ public sealed class DomainCallOptions
     /// <value>No default. <c>localhost</c> is accepted for development.</value>
     public string? SiteDomain { get; set; }
 
+    /// <summary>
+    /// Gets or sets the name of the business, shown on <c>/call</c>, on the desk and in link previews.
+    /// </summary>
+    /// <value>The default value is <see cref="SiteDomain"/>. At most 100 characters.</value>
+    public string? BusinessName { get; set; }
+
+    /// <summary>
+    /// Gets or sets a short introduction shown on <c>/call</c> above the call screen, in Markdown. Raw HTML is shown
+    /// as text, and links may only point to <c>http</c>, <c>https</c>, <c>mailto</c> and <c>tel</c> addresses.
+    /// </summary>
+    /// <value>No default: the page shows no introduction. At most 4,000 characters.</value>
+    public string? Introduction { get; set; }
+
+    /// <summary>
+    /// Gets the STUN and TURN servers the browsers use to find a path to each other. Without any, two browsers
+    /// connect only when one can reach the other directly, as on one network.
+    /// </summary>
+    /// <value>Empty by default.</value>
+    public IList<DomainCallIceServer> IceServers { get; } = [];
+
     /// <summary>Gets the reasons a caller can pick. Ids must be unique.</summary>
     /// <value>When left empty, one reason: <c>general</c>, "General question".</value>
     public IList<CallReason> Reasons { get; } = [];

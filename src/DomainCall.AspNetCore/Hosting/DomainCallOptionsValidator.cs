@@ -14,6 +14,8 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
     public static readonly TimeSpan MinGuestNameLifetime = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan MaxGuestNameLifetime = TimeSpan.FromHours(24);
     public const int MaxReasons = 20;
+    public const int MaxBusinessName = 100;
+    public const int MaxIntroduction = 4_000;
 
     public ValidateOptionsResult Validate(string? name, DomainCallOptions options)
     {
@@ -22,6 +24,8 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
         var failures = new List<string>();
         CheckDomains(options, failures);
         CheckReasons(options.Reasons, failures);
+        CheckPage(options, failures);
+        CheckIceServers(options.IceServers, failures);
         CheckRange(failures, nameof(options.RingTimeout), options.RingTimeout, MinRingTimeout, MaxRingTimeout);
         CheckRange(
             failures, nameof(options.GuestNameLifetime), options.GuestNameLifetime,
@@ -114,6 +118,52 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
             }
         }
     }
+
+    private static void CheckPage(DomainCallOptions options, List<string> failures)
+    {
+        if (options.BusinessName is { } name
+            && (string.IsNullOrWhiteSpace(name) || name.Length > MaxBusinessName || name.Any(char.IsControl)))
+        {
+            failures.Add(
+                $"{Prefix}BusinessName must be 1 to {MaxBusinessName} characters with no control characters.");
+        }
+
+        if (options.Introduction is { Length: > MaxIntroduction } introduction)
+        {
+            failures.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Prefix}Introduction has {introduction.Length} characters; at most {MaxIntroduction} are shown."));
+        }
+    }
+
+    private static void CheckIceServers(IList<DomainCallIceServer> servers, List<string> failures)
+    {
+        for (var i = 0; i < servers.Count; i++)
+        {
+            var server = servers[i];
+            if (server.Urls.Count == 0)
+            {
+                failures.Add($"{Prefix}IceServers[{i}]:Urls is empty; give at least one 'stun:' or 'turn:' address.");
+            }
+
+            foreach (var url in server.Urls.Where(u => !IsIceUrl(u)))
+            {
+                failures.Add(
+                    $"{Prefix}IceServers[{i}]:Urls '{url}' must start with 'stun:', 'stuns:', 'turn:' or 'turns:'.");
+            }
+
+            if (server.Urls.Any(u => u.StartsWith("turn", StringComparison.Ordinal))
+                && (server.Username is null || server.Credential is null))
+            {
+                failures.Add($"{Prefix}IceServers[{i}] is a TURN server; it needs a Username and a Credential.");
+            }
+        }
+    }
+
+    private static bool IsIceUrl(string url) =>
+        url.Length > "stun:".Length
+        && (url.StartsWith("stun:", StringComparison.Ordinal) || url.StartsWith("stuns:", StringComparison.Ordinal)
+            || url.StartsWith("turn:", StringComparison.Ordinal) || url.StartsWith("turns:", StringComparison.Ordinal));
 
     private static void CheckOrigins(IList<string> origins, List<string> failures)
     {
