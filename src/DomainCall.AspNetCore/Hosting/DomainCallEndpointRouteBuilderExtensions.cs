@@ -1,24 +1,33 @@
 using System.Diagnostics.CodeAnalysis;
+using DomainCall.Engine;
 using DomainCall.Hosting;
+using DomainCall.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Maps DomainCall's endpoints: the signaling hub, and in later versions the pages and the API.</summary>
+/// <summary>
+/// Maps DomainCall's endpoints: the call page, the desk, the signaling hub, and the widget's scripts.
+/// </summary>
 public static class DomainCallEndpointRouteBuilderExtensions
 {
     private const string DefaultPattern = "/call";
 
-    /// <summary>Maps DomainCall under <c>/call</c>; the signaling hub is at <c>/call/hub</c>.</summary>
+    /// <summary>
+    /// Maps DomainCall under <c>/call</c>: the call page at <c>/call</c>, the desk at <c>/call/desk</c>, the
+    /// signaling hub at <c>/call/hub</c>, and the widget's scripts under <c>/call/widget/</c>.
+    /// </summary>
     /// <param name="endpoints">The application's endpoints.</param>
     /// <returns>A builder for conventions that apply to every DomainCall endpoint.</returns>
     public static DomainCallEndpointConventionBuilder MapDomainCall(this IEndpointRouteBuilder endpoints) =>
         MapDomainCallCore(endpoints, DefaultPattern);
 
     /// <summary>
-    /// Maps DomainCall under <paramref name="pattern"/>; the signaling hub is at <c>{pattern}/hub</c>.
+    /// Maps DomainCall under <paramref name="pattern"/>, a literal path: the call page at <c>{pattern}</c>, the desk
+    /// at <c>{pattern}/desk</c>, the signaling hub at <c>{pattern}/hub</c>, and the widget under
+    /// <c>{pattern}/widget/</c>.
     /// </summary>
     /// <param name="endpoints">The application's endpoints.</param>
     /// <param name="pattern">The route prefix, such as <c>/call</c>.</param>
@@ -44,10 +53,45 @@ public static class DomainCallEndpointRouteBuilderExtensions
         }
 
         var origins = endpoints.ServiceProvider.GetRequiredService<OriginPolicy>();
+        var prefix = pattern.TrimEnd('/');
         var group = endpoints.MapGroup(pattern);
         group.MapHub<DomainCallHub>("/hub").Add(endpoint => RefuseForeignOrigins(endpoint, origins));
+        MapPages(group, prefix, origins);
+        group.MapMethods("/widget/{**path}", [HttpMethods.Get, HttpMethods.Head], context =>
+            context.RequestServices.GetRequiredService<WidgetAssets>()
+                .ServeAsync(context, context.Request.RouteValues["path"] as string));
         return new DomainCallEndpointConventionBuilder(group);
     }
+
+    private static void MapPages(RouteGroupBuilder group, string prefix, OriginPolicy origins)
+    {
+        group.MapGet("", context =>
+            context.RequestServices.GetRequiredService<CallPage>().WriteAsync(context, PrefixOf(context, prefix)));
+        group.MapGet("/info", WriteSiteInfoAsync);
+        group.MapGet("/desk", context =>
+            context.RequestServices.GetRequiredService<DeskPage>().ShowAsync(context, PrefixOf(context, prefix)));
+        group.MapPost("/desk/sign-in", context =>
+                context.RequestServices.GetRequiredService<DeskPage>().SignInAsync(context, PrefixOf(context, prefix)))
+            .Add(endpoint => RefuseForeignOrigins(endpoint, origins));
+        group.MapPost("/desk/sign-out", context =>
+            {
+                DeskPage.SignOut(context, PrefixOf(context, prefix));
+                return Task.CompletedTask;
+            })
+            .Add(endpoint => RefuseForeignOrigins(endpoint, origins));
+    }
+
+    private static Task WriteSiteInfoAsync(HttpContext context)
+    {
+        var info = SiteInfo.From(context.RequestServices.GetRequiredService<DomainCallSettings>());
+
+        // The widget may sit on a page of another origin; what it reads here is what the /call page shows anyway.
+        context.Response.Headers.AccessControlAllowOrigin = "*";
+        context.Response.Headers.CacheControl = "no-cache";
+        return context.Response.WriteAsJsonAsync(info, context.RequestAborted);
+    }
+
+    private static string PrefixOf(HttpContext context, string prefix) => context.Request.PathBase + prefix;
 
     private static void RefuseForeignOrigins(EndpointBuilder endpoint, OriginPolicy origins)
     {

@@ -1,5 +1,4 @@
 using DomainCall.Engine;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 
@@ -11,19 +10,21 @@ namespace DomainCall.Hosting;
 /// </summary>
 internal sealed partial class DomainCallHub(
     Switchboard switchboard,
-    OwnerKeys ownerKeys,
+    DeskAccess deskAccess,
     DomainCallSettings settings,
-    IAuthorizationService authorization,
     ILogger<DomainCallHub> logger) : Hub
 {
     public async Task<DeskJoined> JoinDesk(string? domain, string? ownerKey)
     {
         var desk = SignalingInput.Domain(domain, nameof(domain));
-        if (!await MayAnswerForAsync(desk, ownerKey))
+        var key = ownerKey is null ? null : SignalingInput.OwnerKey(ownerKey);
+        if (!await deskAccess.MayAnswerForAsync(Context.GetHttpContext(), Context.User, desk, key, default))
         {
             Log.DeskRefused(logger, desk.Value);
             throw new SignalingException(
-                ErrorCodes.NotAllowed, $"This connection may not answer calls for {desk.Value}; check the owner key.");
+                ErrorCodes.NotAllowed,
+                $"This connection may not answer calls for {desk.Value}; check the owner key, or sign in to the " +
+                "desk again.");
         }
 
         switchboard.JoinDesk(Context.ConnectionId, desk);
@@ -70,21 +71,6 @@ internal sealed partial class DomainCallHub(
             Context.ConnectionId, SignalingInput.Candidate(SignalingInput.CallId(callId), candidate));
 
     public override Task OnDisconnectedAsync(Exception? exception) => switchboard.DisconnectAsync(Context.ConnectionId);
-
-    private async Task<bool> MayAnswerForAsync(Domain domain, string? ownerKey)
-    {
-        if (ownerKey is not null)
-        {
-            return await ownerKeys.MatchesAsync(domain, SignalingInput.OwnerKey(ownerKey), default);
-        }
-
-        if (settings.DeskPolicy is not { } policy || domain != settings.SiteDomain || Context.User is not { } user)
-        {
-            return false;
-        }
-
-        return (await authorization.AuthorizeAsync(user, policy)).Succeeded;
-    }
 
     private static partial class Log
     {

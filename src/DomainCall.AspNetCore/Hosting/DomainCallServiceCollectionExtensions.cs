@@ -1,5 +1,6 @@
 using DomainCall.Engine;
 using DomainCall.Hosting;
+using DomainCall.Pages;
 using DomainCall.Storage;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -75,6 +76,13 @@ public static class DomainCallServiceCollectionExtensions
         services.AddSingleton(sp => new OwnerKeys(
             sp.GetRequiredService<ICallStore>(), sp.GetRequiredService<DomainCallSettings>()));
         services.AddHostedService<StoreMaintenance>();
+
+        services.AddDataProtection();
+        services.AddSingleton<DeskSessions>();
+        services.AddSingleton<DeskAccess>();
+        services.AddSingleton<CallPage>();
+        services.AddSingleton<DeskPage>();
+        services.AddSingleton<WidgetAssets>();
 
         services.AddSingleton<SignalingFilter>();
         services.AddSignalR().AddHubOptions<DomainCallHub>(hub => hub.AddFilter<SignalingFilter>());

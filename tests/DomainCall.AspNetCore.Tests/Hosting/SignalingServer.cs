@@ -46,7 +46,8 @@ public sealed class SignalingServer : IAsyncDisposable
     public static async Task<SignalingServer> StartAsync(
         Action<DomainCallOptions>? configure = null,
         Action<WebApplicationBuilder>? configureHost = null,
-        Action<DomainCallEndpointConventionBuilder>? configureEndpoints = null)
+        Action<DomainCallEndpointConventionBuilder>? configureEndpoints = null,
+        string pattern = "/call")
     {
         var directory = Path.Combine(Path.GetTempPath(), "domaincall-tests", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder();
@@ -64,7 +65,7 @@ public sealed class SignalingServer : IAsyncDisposable
         configureHost?.Invoke(builder);
 
         var app = builder.Build();
-        var endpoints = app.MapDomainCall();
+        var endpoints = app.MapDomainCall(pattern);
         configureEndpoints?.Invoke(endpoints);
         await app.StartAsync();
         var ownerKey = await app.Services.GetRequiredService<OwnerKeys>().CreateIfMissingAsync()
