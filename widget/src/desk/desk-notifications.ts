@@ -5,16 +5,16 @@
  */
 
 /** Whether the desk may show notifications, or may still ask; "unsupported" when the browser has no Notification. */
-export type NotificationAccess = NotificationPermission | "unsupported";
+export type NotificationAccess = NotificationPermission | 'unsupported';
 
 export function notificationAccess(): NotificationAccess {
-  return typeof Notification === "undefined" ? "unsupported" : Notification.permission;
+  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 }
 
 /** Asks the user; call it only from a click handler. */
 export async function requestNotificationAccess(): Promise<NotificationAccess> {
-  if (typeof Notification === "undefined") {
-    return "unsupported";
+  if (typeof Notification === 'undefined') {
+    return 'unsupported';
   }
 
   try {
@@ -29,7 +29,7 @@ export async function requestNotificationAccess(): Promise<NotificationAccess> {
  * brings the tab forward. Returns a function that takes the notification away, for when the call stops ringing.
  */
 export function notifyIncomingCall(tag: string, title: string, body: string, page: Document = document): () => void {
-  if (!page.hidden || notificationAccess() !== "granted") {
+  if (!page.hidden || notificationAccess() !== 'granted') {
     return () => undefined;
   }
 

@@ -3,15 +3,15 @@
  * choice. A browser that refuses storage (a private window, a storage quota) forgets it, and the desk starts
  * available, which is the state a newcomer expects.
  */
-export type Presence = "available" | "away";
+export type Presence = 'available' | 'away';
 
-const keyPrefix = "domain-call-desk:presence:";
+const keyPrefix = 'domain-call-desk:presence:';
 
 export function recallPresence(domain: string): Presence {
   try {
-    return localStorage.getItem(keyPrefix + domain) === "away" ? "away" : "available";
+    return localStorage.getItem(keyPrefix + domain) === 'away' ? 'away' : 'available';
   } catch {
-    return "available";
+    return 'available';
   }
 }
 

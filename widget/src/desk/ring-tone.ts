@@ -34,17 +34,17 @@ export function createRingTone(page: Document, onLockChange: () => void): RingTo
   const wake = (): void => {
     if (!context) {
       context = makeContext();
-      context?.addEventListener("statechange", onLockChange);
+      context?.addEventListener('statechange', onLockChange);
     }
-    if (context?.state === "suspended") {
+    if (context?.state === 'suspended') {
       void context.resume().catch(() => undefined);
     }
   };
-  page.addEventListener("pointerdown", wake, { capture: true });
-  page.addEventListener("keydown", wake, { capture: true });
+  page.addEventListener('pointerdown', wake, { capture: true });
+  page.addEventListener('keydown', wake, { capture: true });
 
   const ringOnce = (): void => {
-    if (!context || context.state !== "running") {
+    if (!context || context.state !== 'running') {
       return;
     }
 
@@ -70,14 +70,14 @@ export function createRingTone(page: Document, onLockChange: () => void): RingTo
       timer = undefined;
     },
     get isLocked() {
-      return context?.state !== "running";
+      return context?.state !== 'running';
     },
     dispose() {
       clearInterval(timer);
       timer = undefined;
-      page.removeEventListener("pointerdown", wake, { capture: true });
-      page.removeEventListener("keydown", wake, { capture: true });
-      context?.removeEventListener("statechange", onLockChange);
+      page.removeEventListener('pointerdown', wake, { capture: true });
+      page.removeEventListener('keydown', wake, { capture: true });
+      context?.removeEventListener('statechange', onLockChange);
       void context?.close().catch(() => undefined);
       context = undefined;
       output = undefined;
@@ -104,7 +104,7 @@ function connectOutput(context: AudioContext): GainNode {
 function scheduleBeep(context: AudioContext, output: AudioNode, at: number): void {
   const oscillator = context.createOscillator();
   const envelope = context.createGain();
-  oscillator.type = "sine";
+  oscillator.type = 'sine';
   oscillator.frequency.value = pitchHertz;
 
   // A short ramp in and out avoids the click a square-edged tone makes.
