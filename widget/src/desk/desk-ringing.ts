@@ -1,0 +1,198 @@
+import { getLocalMedia } from '../shared/peer-call.js';
+import type { CallEnded, CallOffer } from '../shared/protocol.js';
+import { CallError, invokeHub } from '../shared/server.js';
+import { startCall } from './desk-call.js';
+import { emit } from './desk-events.js';
+import { notifyIncomingCall } from './desk-notifications.js';
+import type { Desk, RingingCall } from './desk-state.js';
+import { renderWaiting } from './desk-status.js';
+import { announce, showProblem } from './desk-view.js';
+import { callerLabel, endReasonSentence, mediaProblem, modeLabel, outcomeLabel } from './desk-words.js';
+import { offerCard, setCardState } from './offer-card.js';
+import { addRecentCall } from './recent-calls.js';
+
+// A clock a little off must neither drop a call early nor keep a dead one: the server's CallEnded is what ends a
+// ringing call, and this timer only clears a card whose CallEnded never came.
+const ringGraceMs = 2_000;
+const shortestRingMs = 15_000;
+const longestRingMs = 10 * 60_000;
+
+/** A `CallOffered` event: the call rings here until it is answered, declined, ends or times out. */
+export function offerArrived(desk: Desk, offer: CallOffer): void {
+  if (desk.offers.has(offer.callId)) return;
+
+  const who = callerLabel(offer.caller);
+  const details = `${offer.reasonLabel} \u00b7 ${modeLabel(offer.mode)}`;
+  const until = Date.parse(offer.ringsUntil) - Date.now() + ringGraceMs;
+  const ringing: RingingCall = {
+    offer,
+    who,
+    card: offerCard(offer, () => void answer(desk, offer.callId), () => void decline(desk, offer.callId)),
+    answering: false,
+    timeout: setTimeout(() => ringTimedOut(desk, offer.callId),
+      Math.min(Math.max(Number.isNaN(until) ? 0 : until, shortestRingMs), longestRingMs)),
+    closeNotification: notifyIncomingCall(offer.callId, 'Incoming call', `${who}\n${details}`),
+  };
+
+  desk.offers.set(offer.callId, ringing);
+  desk.view.offers.append(ringing.card.item);
+  refreshRinging(desk);
+  announce(desk.view, `Incoming call from ${who}: ${details}`);
+  emit(desk.host, 'domain-call-desk-ringing', offer);
+}
+
+/** A `CallAnsweredElsewhere` event: another desk of the domain took the call. */
+export function answeredElsewhere(desk: Desk, callId: string): void {
+  const ringing = takeOffer(desk, callId);
+  if (!ringing) return;
+
+  remember(desk, ringing, 'Answered on another device');
+  announce(desk.view, `The call from ${ringing.who} was answered on another device`);
+}
+
+/** A `CallEnded` event for a call that rang here and was not answered here. */
+export function ringingEnded(desk: Desk, callId: string, ended: CallEnded): void {
+  const ringing = takeOffer(desk, callId);
+  if (!ringing) return;
+
+  remember(desk, ringing, outcomeLabel(ended.state));
+  announce(desk.view, `The call from ${ringing.who} stopped ringing. ${endReasonSentence(ended.endReason)}`);
+}
+
+/** Clears every ringing call, for a desk whose connection was lost: no offer of the old connection can be taken. */
+export function dropAllOffers(desk: Desk): void {
+  for (const callId of [...desk.offers.keys()]) {
+    const ringing = takeOffer(desk, callId);
+    if (ringing) remember(desk, ringing, 'Missed: the desk was offline');
+  }
+}
+
+/**
+ * Sets every card and the ring to what the desk can do now: calls ring while the desk is free, and wait (quiet,
+ * Decline still working) while it answers one or talks on one.
+ */
+export function refreshRinging(desk: Desk): void {
+  const offers = [...desk.offers.values()];
+  const busy = desk.call !== null || offers.some((ringing) => ringing.answering);
+  for (const ringing of offers) setCardState(ringing.card, ringing.answering ? 'answering' : busy ? 'waiting' : 'ringing');
+
+  const audible = !busy && offers.length > 0;
+  if (audible) desk.ring.start();
+  else desk.ring.stop();
+  desk.view.ringing.hidden = offers.length === 0;
+  desk.view.soundHint.hidden = !audible || !desk.ring.isLocked;
+  renderWaiting(desk);
+}
+
+/**
+ * Answers a ringing call. The microphone and camera come first: the caller sends its offer as soon as the answer
+ * reaches it, and the call's peer connection must exist by then to receive it, which a permission prompt shown
+ * after the answer would prevent. A refused permission leaves the call ringing, to be answered again.
+ */
+async function answer(desk: Desk, callId: string): Promise<void> {
+  const ringing = desk.offers.get(callId);
+  if (!ringing || ringing.answering || desk.call || !desk.connection) return;
+
+  ringing.answering = true;
+  showProblem(desk.view, null);
+  refreshRinging(desk);
+
+  let media: MediaStream | null;
+  try {
+    media = await getLocalMedia(ringing.offer.mode);
+  } catch (error) {
+    ringing.answering = false;
+    refreshRinging(desk);
+    showProblem(desk.view, mediaProblem(error, ringing.offer.mode));
+    return;
+  }
+
+  const connection = desk.connection;
+  if (desk.offers.get(callId) !== ringing || !connection) {
+    stopMedia(media);
+    return;
+  }
+
+  try {
+    const accepted = await invokeHub(connection, 'AcceptCall', callId);
+    if (desk.offers.get(callId) !== ringing || connection !== desk.connection) throw new CallError('gone', '');
+    // The call becomes this desk's before its card goes, so the other calls never ring again in between.
+    startCall(desk, ringing, accepted, media);
+    takeOffer(desk, callId);
+  } catch (error) {
+    stopMedia(media);
+    acceptRefused(desk, ringing, error);
+  }
+}
+
+function acceptRefused(desk: Desk, ringing: RingingCall, error: unknown): void {
+  const callId = ringing.offer.callId;
+  ringing.answering = false;
+
+  // The call may have ended, or the connection dropped, while the answer was on its way; that has been said.
+  if (desk.offers.get(callId) !== ringing) return;
+
+  const code = error instanceof CallError ? error.code : 'offline';
+  if (code === 'not-ringing' || code === 'no-such-call') {
+    takeOffer(desk, callId);
+    const outcome = code === 'not-ringing' ? 'Answered on another device' : 'Ended before you answered';
+    remember(desk, ringing, outcome);
+    showProblem(desk.view, outcome);
+    announce(desk.view, outcome);
+    return;
+  }
+
+  refreshRinging(desk);
+  if (code !== 'offline') showProblem(desk.view, error instanceof Error ? error.message : String(error));
+}
+
+async function decline(desk: Desk, callId: string): Promise<void> {
+  const ringing = desk.offers.get(callId);
+  if (!ringing || ringing.answering) return;
+
+  takeOffer(desk, callId);
+  remember(desk, ringing, 'Declined');
+  announce(desk.view, `Declined the call from ${ringing.who}`);
+  try {
+    if (desk.connection) await invokeHub(desk.connection, 'DeclineCall', callId);
+  } catch {
+    // A call that stopped ringing meanwhile (not-ringing, no-such-call) needs declining no more.
+  }
+}
+
+function ringTimedOut(desk: Desk, callId: string): void {
+  if (desk.offers.get(callId)?.answering) return;
+  const ringing = takeOffer(desk, callId);
+  if (!ringing) return;
+
+  remember(desk, ringing, 'Missed');
+  announce(desk.view, `Missed call from ${ringing.who}`);
+}
+
+/** Takes a call off the ringing list, and keeps keyboard focus on the desk if it was on the call's card. */
+function takeOffer(desk: Desk, callId: string): RingingCall | undefined {
+  const ringing = desk.offers.get(callId);
+  if (!ringing) return undefined;
+
+  desk.offers.delete(callId);
+  clearTimeout(ringing.timeout);
+  ringing.closeNotification();
+  const hadFocus = ringing.card.item.contains(desk.view.root.activeElement);
+  ringing.card.item.remove();
+  refreshRinging(desk);
+  if (hadFocus) focusAfterOffer(desk);
+  return ringing;
+}
+
+function focusAfterOffer(desk: Desk): void {
+  const next = desk.offers.values().next().value;
+  (next?.card.answer ?? desk.view.presence).focus();
+}
+
+function remember(desk: Desk, ringing: RingingCall, outcome: string): void {
+  addRecentCall(desk, ringing.who, ringing.offer.reasonLabel, outcome);
+}
+
+function stopMedia(media: MediaStream | null): void {
+  for (const track of media?.getTracks() ?? []) track.stop();
+}
