@@ -87,6 +87,7 @@ export const callSheet: CSSStyleSheet = sheet(`
 .body, form { display: grid; gap: 1rem; }
 p { margin: 0; }
 .notice { color: var(--domain-call-danger); font-weight: 600; }
+.outcome { font-size: 1.125rem; font-weight: 700; }
 fieldset { margin: 0; padding: 0; border: 0; display: grid; gap: 0.25rem; min-inline-size: 0; }
 legend { padding: 0 0 0.5rem; font-weight: 700; }
 .choice { display: flex; align-items: center; gap: 0.75rem; min-block-size: 2.75rem; padding: 0 0.75rem;

@@ -1,0 +1,100 @@
+import { button, h } from './shared/dom.js';
+import type { CallMode, ReasonInfo } from './shared/protocol.js';
+
+/** A state of the call screen as drawn: its element, and where focus goes when it appears. */
+export interface View {
+  readonly element: HTMLElement;
+  readonly focus: HTMLElement | null;
+}
+
+const MODE_LABELS: Readonly<Record<CallMode, string>> = { voice: 'Voice', video: 'Video', chat: 'Chat' };
+
+function notice(text: string | undefined): HTMLElement | null {
+  return text ? h('p', { class: 'notice', part: 'notice' }, text) : null;
+}
+
+function closeButton(onClose: (() => void) | null): HTMLButtonElement | null {
+  return onClose ? button('Close', { class: 'secondary', part: 'close' }, onClose) : null;
+}
+
+export function loadingView(): View {
+  return { element: h('div', { class: 'body' }, h('p', {}, 'Loading…')), focus: null };
+}
+
+/** The server could not be asked what the site offers: a message and a way to ask again. */
+export function problemView(message: string, onRetry: () => void, onClose: (() => void) | null): View {
+  const retry = button('Try again', { part: 'retry' }, onRetry);
+  const element = h('div', { class: 'body' }, notice(message), h('div', { class: 'actions' }, retry,
+    closeButton(onClose)));
+  return { element, focus: retry };
+}
+
+export interface PickOptions {
+  readonly reasons: readonly ReasonInfo[];
+  readonly modes: readonly CallMode[];
+  readonly reason: string | null;
+  readonly mode: CallMode | null;
+  readonly notice?: string;
+  readonly onChange: (reason: string, mode: CallMode) => void;
+  readonly onCall: (reason: string, mode: CallMode) => void;
+  readonly onClose: (() => void) | null;
+}
+
+/** Why and how: reasons and modes as radio buttons in two fieldsets, and the Call button. */
+export function pickView(options: PickOptions): View {
+  const reason = options.reasons.some((r) => r.id === options.reason) ? options.reason : options.reasons[0]?.id;
+  const mode = options.mode && options.modes.includes(options.mode) ? options.mode : options.modes[0];
+
+  const call = h('button', { type: 'submit', part: 'call' }, 'Call');
+  const form = h('form', { class: 'pick' },
+    notice(options.notice),
+    h('fieldset', {}, h('legend', {}, 'Why are you calling?'),
+      ...options.reasons.map((r) => choice('reason', r.id, r.label, r.id === reason))),
+    h('fieldset', {}, h('legend', {}, 'How would you like to talk?'),
+      ...options.modes.map((m) => choice('mode', m, MODE_LABELS[m], m === mode))),
+    h('div', { class: 'actions' }, call, closeButton(options.onClose)));
+
+  const read = (): [string, CallMode] => {
+    const data = new FormData(form);
+    const picked = String(data.get('mode') ?? '') as CallMode;
+    return [String(data.get('reason') ?? ''), options.modes.includes(picked) ? picked : options.modes[0]!];
+  };
+  form.addEventListener('change', () => options.onChange(...read()));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    options.onCall(...read());
+  });
+  return { element: form, focus: call };
+}
+
+function choice(name: string, value: string, label: string, checked: boolean): HTMLElement {
+  return h('label', { class: 'choice' }, h('input', { type: 'radio', name, value, checked, required: true }),
+    h('span', {}, label));
+}
+
+/** The call rings, or is being set up: what is happening, and Cancel. */
+export function ringingView(text: string, onCancel: () => void): View & { readonly text: HTMLElement } {
+  const cancel = button('Cancel', { class: 'secondary', part: 'cancel' }, onCancel);
+  const line = h('p', { class: 'ringing', part: 'ringing' }, text);
+  const element = h('div', { class: 'body' }, line, h('div', { class: 'actions' }, cancel));
+  return { element, focus: cancel, text: line };
+}
+
+export interface OutcomeOptions {
+  readonly heading: string;
+  readonly detail: string;
+  readonly notice?: string;
+  readonly onCallAgain: () => void;
+  readonly onClose: (() => void) | null;
+}
+
+/** A call that is over, or that nobody could answer: what happened, and Call again. */
+export function outcomeView(options: OutcomeOptions): View {
+  const again = button('Call again', { part: 'call-again' }, options.onCallAgain);
+  const element = h('div', { class: 'body' },
+    h('p', { class: 'outcome', part: 'outcome' }, options.heading),
+    h('p', {}, options.detail),
+    notice(options.notice),
+    h('div', { class: 'actions' }, again, closeButton(options.onClose)));
+  return { element, focus: again };
+}

@@ -1,0 +1,403 @@
+import type { DomainCallElement } from './domain-call-element.js';
+import { loadingView, outcomeView, pickView, problemView, ringingView, type View } from './call-screen-views.js';
+import { formatDuration, h } from './shared/dom.js';
+import { renderInCallView, type InCallView } from './shared/in-call-view.js';
+import { getLocalMedia, LocalMediaError, PeerCall } from './shared/peer-call.js';
+import type { CallAccepted, CallEnded, CallMode, EndReason, ReasonInfo, SiteInfo } from './shared/protocol.js';
+import { CallError, connectHub, fetchInfo, hubError, invokeHub, onHub, serverBase, type HubConnection }
+  from './shared/server.js';
+import { callSheet, tokenSheet } from './shared/styles.js';
+
+/** What the element gives the call screen it mounts. */
+export interface CallScreenOptions {
+  readonly host: DomainCallElement;
+  readonly root: ShadowRoot;
+  /** The URL of the element's script, which tells where the server is. */
+  readonly moduleUrl: string;
+  /** Whether to move focus into the screen: yes after a press, no for a screen shown in place at page load. */
+  readonly focus: boolean;
+  /** Close was pressed: the element disposes the screen and shows its button again. */
+  readonly onClose: () => void;
+}
+
+/** The mounted call screen, as the element holds it. */
+export interface CallScreen {
+  /** The element's attributes changed: redraw the choices if they are showing. */
+  update(): void;
+  /** Ends whatever call is in progress, closes the hub connection and removes the screen. */
+  dispose(): void;
+}
+
+/** Shows the call screen in the element's shadow root, next to its (now hidden) button. */
+export function mountCallScreen(options: CallScreenOptions): CallScreen {
+  return new CallScreenController(options);
+}
+
+/** One press of Call, from the moment it was pressed until its outcome is shown. */
+interface Attempt {
+  readonly reason: string;
+  readonly mode: CallMode;
+  /** `preparing` until PlaceCall is sent; `cancelling` from Cancel until the server confirms the call is over. */
+  phase: 'preparing' | 'ringing' | 'in-call' | 'cancelling';
+  stream: MediaStream | null;
+  callId: string | null;
+  peer: PeerCall | null;
+  view: InCallView | null;
+}
+
+type Outcome =
+  | { kind: 'ended'; duration: number; reason: EndReason | 'connection-lost'; detail?: string; notice?: string }
+  | { kind: 'unavailable'; reason: EndReason; detail: string }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; error: CallError };
+
+const UNAVAILABLE: Partial<Record<EndReason, string>> = {
+  'nobody-available': 'Nobody is there to take calls at the moment. Try again later.',
+  'all-busy': 'Everyone is on another call. Try again in a few minutes.',
+  'ring-timeout': 'Nobody answered in time. Try again in a few minutes.',
+  declined: 'They cannot take your call at the moment. Try again later.',
+  'callee-left': 'Nobody is there to take calls any more. Try again later.',
+};
+
+class CallScreenController implements CallScreen {
+  readonly #options: CallScreenOptions;
+  readonly #base: URL;
+  readonly #screen: HTMLElement;
+  readonly #title: HTMLElement;
+  readonly #status: HTMLElement;
+  #body: HTMLElement;
+  #info: SiteInfo | null = null;
+  #infoDomain: string | null = null;
+  #showingPick = false;
+  #ringingText: HTMLElement | null = null;
+  #reason: string | null = null;
+  #mode: CallMode | null = null;
+  #attempt: Attempt | null = null;
+  #connection: Promise<HubConnection> | null = null;
+  #disposed = false;
+
+  constructor(options: CallScreenOptions) {
+    this.#options = options;
+    this.#base = serverBase(options.moduleUrl);
+    this.#title = h('h2', { class: 'title', part: 'title' });
+    this.#status = h('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
+    this.#body = loadingView().element;
+    this.#screen = h('div', { class: 'screen', part: 'screen' }, this.#title, this.#status, this.#body);
+
+    options.root.adoptedStyleSheets = [...options.root.adoptedStyleSheets, tokenSheet, callSheet];
+    options.root.append(this.#screen);
+    void this.#loadInfo(options.focus);
+  }
+
+  update(): void {
+    // A call in progress keeps the choices it was placed with; the next pick screen shows the new ones.
+    if (this.#disposed || this.#attempt) return;
+    if (this.#info && this.#infoDomain !== this.#options.host.domain) void this.#loadInfo(this.#hasFocus());
+    else if (this.#showingPick) this.#showPick(this.#hasFocus());
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    if (this.#attempt) this.#release(this.#attempt);
+    this.#attempt = null;
+    // Closing the connection ends a ringing or answered call on the server (caller-left), so nothing is left open.
+    this.#connection?.then((connection) => connection.stop()).catch(() => {});
+    this.#connection = null;
+    this.#screen.remove();
+  }
+
+  get #onClose(): (() => void) | null {
+    return this.#options.host.inline ? null : this.#options.onClose;
+  }
+
+  get #name(): string {
+    return this.#info?.name || this.#info?.domain || 'the site';
+  }
+
+  async #loadInfo(focus: boolean): Promise<void> {
+    const domain = this.#options.host.domain;
+    this.#infoDomain = domain;
+    this.#show(loadingView(), false);
+    try {
+      const info = await fetchInfo(this.#base, domain || undefined);
+      if (this.#disposed || domain !== this.#options.host.domain) return;
+      this.#info = info;
+      this.#title.textContent = info.name || info.domain;
+      this.#showPick(focus);
+    } catch (error) {
+      if (this.#disposed) return;
+      const problem = error instanceof CallError ? error : new CallError('server-error', String(error));
+      this.#emit('domain-call-error', { code: problem.code, message: problem.message });
+      this.#show(problemView(problem.message, () => void this.#loadInfo(true), this.#onClose), focus);
+    }
+  }
+
+  #choices(): { reasons: ReasonInfo[]; modes: CallMode[] } {
+    const info = this.#info!;
+    const wanted = this.#options.host.reasons;
+    const picked = wanted.map((id) => info.reasons.find((r) => r.id === id)).filter((r) => r !== undefined);
+    const modes = this.#options.host.modes.filter((m) => info.modes.includes(m));
+    return { reasons: picked.length ? picked : [...info.reasons], modes: modes.length ? modes : [...info.modes] };
+  }
+
+  #showPick(focus: boolean, notice?: string): void {
+    const { reasons, modes } = this.#choices();
+    if (!reasons.length || !modes.length) {
+      const message = `${this.#name} does not take calls here yet.`;
+      this.#show(problemView(message, () => void this.#loadInfo(true), this.#onClose), focus);
+      return;
+    }
+    const view = pickView({
+      reasons,
+      modes,
+      reason: this.#reason,
+      mode: this.#mode,
+      ...(notice ? { notice } : {}),
+      onChange: (reason, mode) => {
+        this.#reason = reason;
+        this.#mode = mode;
+      },
+      onCall: (reason, mode) => void this.#place(reason, mode),
+      onClose: this.#onClose,
+    });
+    this.#show(view, focus);
+    this.#showingPick = true;
+  }
+
+  #hasFocus(): boolean {
+    return this.#screen.matches(':focus-within');
+  }
+
+  #show(view: View, focus: boolean): void {
+    this.#showingPick = false;
+    this.#ringingText = null;
+    this.#body.replaceWith(view.element);
+    this.#body = view.element;
+    if (focus) view.focus?.focus();
+  }
+
+  #announce(text: string): void {
+    this.#status.textContent = text;
+  }
+
+  #emit(type: string, detail: object): void {
+    this.#options.host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+  }
+
+  async #place(reason: string, mode: CallMode): Promise<void> {
+    if (this.#attempt || !this.#info) return;
+    this.#reason = reason;
+    this.#mode = mode;
+    const attempt: Attempt = { reason, mode, phase: 'preparing', stream: null, callId: null, peer: null, view: null };
+    this.#attempt = attempt;
+    this.#showRinging(attempt, `Calling ${this.#name}…`);
+
+    const [media, hub] = await Promise.allSettled([getLocalMedia(mode), this.#connect()]);
+    if (media.status === 'fulfilled') attempt.stream = media.value;
+    if (this.#attempt !== attempt) {
+      // Cancelled, or closed, while the browser asked for the microphone: let go of what arrived since.
+      this.#release(attempt);
+      return;
+    }
+    if (media.status === 'rejected' || hub.status === 'rejected') {
+      const error = media.status === 'rejected' ? media.reason : (hub as PromiseRejectedResult).reason;
+      this.#finish(attempt, { kind: 'error', error: preparationError(error) });
+      return;
+    }
+    attempt.phase = 'ringing';
+    await this.#ring(attempt, hub.value);
+  }
+
+  async #ring(attempt: Attempt, connection: HubConnection): Promise<void> {
+    const { reason, mode } = attempt;
+    this.#ringingText!.textContent = `Ringing ${this.#name}…`;
+    this.#announce(`Ringing ${this.#name}…`);
+    this.#emit('domain-call-ringing', { reason, mode });
+    try {
+      const placed = await invokeHub(connection, 'PlaceCall', this.#info!.domain, reason, mode);
+      // Events may have overtaken the result: an answer or an end that came first wins.
+      if (this.#attempt !== attempt || attempt.phase !== 'ringing' || placed.status === 'ringing') return;
+      const why = placed.status === 'busy' ? 'all-busy' : 'nobody-available';
+      this.#finish(attempt, { kind: 'unavailable', reason: why, detail: UNAVAILABLE[why]! });
+    } catch (error) {
+      if (this.#attempt !== attempt || attempt.phase === 'in-call') return;
+      this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled' } : { kind: 'error',
+        error: hubError(error) });
+    }
+  }
+
+  #showRinging(attempt: Attempt, text: string): void {
+    const view = ringingView(text, () => void this.#cancel(attempt));
+    this.#show(view, true);
+    this.#ringingText = view.text;
+    this.#announce(text);
+  }
+
+  async #cancel(attempt: Attempt): Promise<void> {
+    if (this.#attempt !== attempt || attempt.phase === 'cancelling' || attempt.phase === 'in-call') return;
+    if (attempt.phase === 'preparing') {
+      this.#finish(attempt, { kind: 'cancelled' });
+      return;
+    }
+    attempt.phase = 'cancelling';
+    this.#announce('Cancelling…');
+    try {
+      const connection = await this.#connection!;
+      await invokeHub(connection, 'CancelCall');
+    } catch (error) {
+      // not-ringing: the call was answered or ended a moment ago; CallAccepted or CallEnded is on its way.
+      if (hubError(error).code !== 'not-ringing' && this.#attempt === attempt) {
+        this.#finish(attempt, { kind: 'cancelled' });
+      }
+    }
+  }
+
+  #onAccepted(accepted: CallAccepted, connection: HubConnection): void {
+    const attempt = this.#attempt;
+    if (attempt?.phase === 'in-call' && attempt.callId === accepted.callId) return;
+    if (!attempt || attempt.phase === 'preparing' || attempt.phase === 'in-call') {
+      // An answer to a call this screen no longer wants: end it rather than leave the desk talking to nobody.
+      invokeHub(connection, 'HangUp', accepted.callId).catch(() => {});
+      return;
+    }
+    attempt.callId = accepted.callId;
+    if (attempt.phase === 'cancelling') {
+      invokeHub(connection, 'HangUp', accepted.callId).catch(() => {});
+      return;
+    }
+
+    attempt.phase = 'in-call';
+    const peer = new PeerCall({ connection, callId: accepted.callId, mode: accepted.mode, polite: false,
+      iceServers: this.#info?.iceServers ?? [], localStream: attempt.stream });
+    attempt.peer = peer;
+    peer.addEventListener('connected', () => {
+      this.#announce(`Connected to ${this.#name}`);
+      this.#emit('domain-call-connected', { mode: accepted.mode });
+    });
+    peer.addEventListener('closed', (event) => {
+      if (event.detail !== 'failed' || this.#attempt !== attempt) return;
+      invokeHub(connection, 'HangUp', accepted.callId).catch(() => {});
+      this.#finish(attempt, { kind: 'ended', duration: attempt.view?.duration() ?? 0, reason: 'connection-lost',
+        notice: `The connection to ${this.#name} was lost.` });
+    });
+
+    const focus = this.#hasFocus();
+    const container = h('div', { class: 'body' });
+    this.#show({ element: container, focus: null }, false);
+    attempt.view = renderInCallView(container, { call: peer, peerName: this.#name,
+      onHangUp: () => this.#hangUp(attempt), announce: (text) => this.#announce(text) });
+    this.#announce(`${this.#name} answered. Connecting…`);
+    if (focus) attempt.view.hangUpButton.focus();
+  }
+
+  #hangUp(attempt: Attempt): void {
+    if (this.#attempt !== attempt || !attempt.callId) return;
+    this.#connection?.then((c) => invokeHub(c, 'HangUp', attempt.callId!)).catch(() => {});
+    this.#finish(attempt, { kind: 'ended', duration: attempt.view?.duration() ?? 0, reason: 'caller-hung-up' });
+  }
+
+  #onEnded(ended: CallEnded): void {
+    const attempt = this.#attempt;
+    // A null id is the caller's unanswered call; any other id must be this attempt's (or it ended before the answer).
+    if (!attempt || attempt.phase === 'preparing') return;
+    if (ended.callId && attempt.callId && ended.callId !== attempt.callId) return;
+
+    const duration = attempt.view?.duration() ?? 0;
+    if (attempt.phase === 'cancelling' || ended.state === 'cancelled') {
+      this.#finish(attempt, { kind: 'cancelled' });
+    } else if (ended.state === 'ended') {
+      const detail = attempt.phase === 'in-call' ? undefined : 'The call ended before it connected.';
+      this.#finish(attempt, { kind: 'ended', duration, reason: ended.endReason, ...(detail ? { detail } : {}) });
+    } else {
+      const detail = UNAVAILABLE[ended.endReason] ?? 'Nobody answered. Try again later.';
+      this.#finish(attempt, { kind: 'unavailable', reason: ended.endReason, detail });
+    }
+  }
+
+  #onConnectionClosed(connection: Promise<HubConnection>): void {
+    if (this.#connection === connection) this.#connection = null;
+    const attempt = this.#attempt;
+    if (!attempt || attempt.phase === 'preparing') return;
+    const error = new CallError('offline', 'The connection to the call service was lost. Try again.');
+    if (attempt.phase === 'in-call') {
+      this.#finish(attempt, { kind: 'ended', duration: attempt.view?.duration() ?? 0, reason: 'connection-lost',
+        notice: error.message });
+    } else {
+      this.#finish(attempt, { kind: 'error', error });
+    }
+  }
+
+  #connect(): Promise<HubConnection> {
+    if (this.#connection) return this.#connection;
+    const connecting = connectHub(this.#base).then((connection) => {
+      onHub(connection, 'CallAccepted', (accepted) => this.#onAccepted(accepted, connection));
+      onHub(connection, 'CallEnded', (ended) => this.#onEnded(ended));
+      connection.onclose(() => this.#onConnectionClosed(connecting));
+      if (this.#disposed) void connection.stop();
+      return connection;
+    });
+    connecting.catch(() => {
+      if (this.#connection === connecting) this.#connection = null;
+    });
+    this.#connection = connecting;
+    return connecting;
+  }
+
+  #release(attempt: Attempt): void {
+    attempt.view?.dispose();
+    attempt.peer?.close();
+    for (const track of attempt.stream?.getTracks() ?? []) track.stop();
+  }
+
+  #finish(attempt: Attempt, outcome: Outcome): void {
+    if (this.#attempt !== attempt) return;
+    const focus = this.#hasFocus();
+    this.#attempt = null;
+    this.#release(attempt);
+
+    switch (outcome.kind) {
+      case 'cancelled':
+        this.#emit('domain-call-ended', { duration: 0, reason: 'cancelled' });
+        this.#announce('Call cancelled.');
+        this.#showPick(focus);
+        return;
+      case 'error': {
+        const { code, message } = outcome.error;
+        this.#emit('domain-call-error', { code, message });
+        this.#announce(message);
+        this.#showPick(focus, message);
+        return;
+      }
+      case 'unavailable':
+        this.#emit('domain-call-missed', { reason: outcome.reason });
+        this.#announce(`Nobody can answer right now. ${outcome.detail}`);
+        this.#showOutcome('Nobody can answer right now', outcome.detail, undefined, focus);
+        return;
+      case 'ended': {
+        this.#emit('domain-call-ended', { duration: outcome.duration, reason: outcome.reason });
+        const detail = outcome.detail ?? `Duration ${formatDuration(outcome.duration)}.`;
+        this.#announce(`Call ended. ${outcome.notice ?? ''}`.trim());
+        this.#showOutcome('Call ended', detail, outcome.notice, focus);
+      }
+    }
+  }
+
+  #showOutcome(heading: string, detail: string, notice: string | undefined, focus: boolean): void {
+    this.#show(outcomeView({
+      heading,
+      detail,
+      ...(notice ? { notice } : {}),
+      onCallAgain: () => {
+        this.#announce('');
+        this.#showPick(true);
+      },
+      onClose: this.#onClose,
+    }), focus);
+  }
+}
+
+function preparationError(error: unknown): CallError {
+  if (error instanceof LocalMediaError) return new CallError(`media-${error.kind}`, error.message);
+  return hubError(error);
+}

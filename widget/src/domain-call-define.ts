@@ -1,0 +1,29 @@
+import { DomainCallElement } from './domain-call-element.js';
+import type { CallMode, EndReason } from './shared/protocol.js';
+
+// A page may load the script twice (two tags, or the page's own bundle too): define() keeps the first definition.
+DomainCallElement.define();
+
+/** The `detail` of each `<domain-call>` event. */
+export interface DomainCallEventDetails {
+  'domain-call-ringing': { reason: string; mode: CallMode };
+  'domain-call-connected': { mode: CallMode };
+  'domain-call-ended': { duration: number; reason: EndReason | 'connection-lost' };
+  'domain-call-missed': { reason: EndReason };
+  'domain-call-error': { code: string; message: string };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'domain-call': DomainCallElement;
+  }
+  interface HTMLElementEventMap {
+    'domain-call-ringing': CustomEvent<DomainCallEventDetails['domain-call-ringing']>;
+    'domain-call-connected': CustomEvent<DomainCallEventDetails['domain-call-connected']>;
+    'domain-call-ended': CustomEvent<DomainCallEventDetails['domain-call-ended']>;
+    'domain-call-missed': CustomEvent<DomainCallEventDetails['domain-call-missed']>;
+    'domain-call-error': CustomEvent<DomainCallEventDetails['domain-call-error']>;
+  }
+}
+
+export { DomainCallElement };
