@@ -7,7 +7,7 @@ import { emit } from './desk-events.js';
 import { refreshRinging } from './desk-ringing.js';
 import type { Desk, RingingCall } from './desk-state.js';
 import { renderWaiting } from './desk-status.js';
-import { announce, showProblem } from './desk-view.js';
+import { announce, showNote, showProblem } from './desk-view.js';
 import { endReasonSentence } from './desk-words.js';
 import { addRecentCall } from './recent-calls.js';
 
@@ -45,6 +45,7 @@ export function startCall(desk: Desk, ringing: RingingCall, accepted: AcceptedCa
   });
 
   view.summary.hidden = true;
+  showNote(view, null);
   view.call.hidden = false;
   refreshRinging(desk);
   inCall.hangUpButton.focus();
