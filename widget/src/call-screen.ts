@@ -1,6 +1,6 @@
 import type { DomainCallElement } from './domain-call-element.js';
 import { loadingView, outcomeView, pickView, problemView, ringingView, type View } from './call-screen-views.js';
-import { formatDuration, h } from './shared/dom.js';
+import { formatDuration, h, sheet } from './shared/dom.js';
 import { renderInCallView, type InCallView } from './shared/in-call-view.js';
 import { getLocalMedia, LocalMediaError, PeerCall } from './shared/peer-call.js';
 import type { CallAccepted, CallEnded, CallMode, EndReason, ReasonInfo, SiteInfo } from './shared/protocol.js';
@@ -80,11 +80,12 @@ class CallScreenController implements CallScreen {
     this.#options = options;
     this.#base = serverBase(options.moduleUrl);
     this.#title = h('h2', { class: 'title', part: 'title' });
-    this.#status = h('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
+    // Each state shows its own words; the live region repeats them for screen readers only, so none is shown twice.
+    this.#status = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
     this.#body = loadingView().element;
     this.#screen = h('div', { class: 'screen', part: 'screen' }, this.#title, this.#status, this.#body);
 
-    options.root.adoptedStyleSheets = [...options.root.adoptedStyleSheets, tokenSheet, callSheet];
+    options.root.adoptedStyleSheets = [...options.root.adoptedStyleSheets, tokenSheet, callSheet, hostSheet()];
     options.root.append(this.#screen);
     void this.#loadInfo(options.focus);
   }
@@ -123,8 +124,8 @@ class CallScreenController implements CallScreen {
       const info = await fetchInfo(this.#base, domain || undefined);
       if (this.#disposed || domain !== this.#options.host.domain) return;
       this.#info = info;
-      this.#title.textContent = info.name || info.domain;
-      this.#showPick(focus);
+      this.#title.textContent = `Call ${this.#name}`;
+      this.#showPick(focus, undefined, 'choices');
     } catch (error) {
       if (this.#disposed) return;
       const problem = error instanceof CallError ? error : new CallError('server-error', String(error));
@@ -141,7 +142,7 @@ class CallScreenController implements CallScreen {
     return { reasons: picked.length ? picked : [...info.reasons], modes: modes.length ? modes : [...info.modes] };
   }
 
-  #showPick(focus: boolean, notice?: string): void {
+  #showPick(focus: boolean, notice?: string, where: 'call' | 'choices' = 'call'): void {
     const { reasons, modes } = this.#choices();
     if (!reasons.length || !modes.length) {
       const message = `${this.#name} does not take calls here yet.`;
@@ -161,7 +162,7 @@ class CallScreenController implements CallScreen {
       onCall: (reason, mode) => void this.#place(reason, mode),
       onClose: this.#onClose,
     });
-    this.#show(view, focus);
+    this.#show({ element: view.element, focus: where === 'call' ? view.focus : view.choices }, focus);
     this.#showingPick = true;
   }
 
@@ -395,6 +396,14 @@ class CallScreenController implements CallScreen {
       onClose: this.#onClose,
     }), focus);
   }
+}
+
+let openSheet: CSSStyleSheet | undefined;
+
+// The button sits in a line of text; the screen takes the width it is given, up to the width of its own layout.
+function hostSheet(): CSSStyleSheet {
+  openSheet ??= sheet(':host { display: block; }');
+  return openSheet;
 }
 
 function preparationError(error: unknown): CallError {

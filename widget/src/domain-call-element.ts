@@ -26,7 +26,6 @@ import type { CallMode } from './shared/protocol.js';
  * @csspart button - The Call button that opens the call screen.
  * @csspart screen - The call screen.
  * @csspart title - The site's name on the call screen.
- * @csspart status - The live region that tells what is happening.
  * @csspart notice - A message about a problem and what to do.
  * @csspart call - The Call button of the call screen.
  * @csspart cancel - The Cancel button while it rings.
