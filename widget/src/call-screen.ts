@@ -48,7 +48,7 @@ interface Attempt {
 type Outcome =
   | { kind: 'ended'; duration: number; reason: EndReason | 'connection-lost'; detail?: string; notice?: string }
   | { kind: 'unavailable'; reason: EndReason; detail: string }
-  | { kind: 'cancelled' }
+  | { kind: 'cancelled'; rang: boolean }
   | { kind: 'error'; error: CallError };
 
 const UNAVAILABLE: Partial<Record<EndReason, string>> = {
@@ -223,7 +223,7 @@ class CallScreenController implements CallScreen {
       this.#finish(attempt, { kind: 'unavailable', reason: why, detail: UNAVAILABLE[why]! });
     } catch (error) {
       if (this.#attempt !== attempt || attempt.phase === 'in-call') return;
-      this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled' } : { kind: 'error',
+      this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled', rang: true } : { kind: 'error',
         error: hubError(error) });
     }
   }
@@ -238,7 +238,7 @@ class CallScreenController implements CallScreen {
   async #cancel(attempt: Attempt): Promise<void> {
     if (this.#attempt !== attempt || attempt.phase === 'cancelling' || attempt.phase === 'in-call') return;
     if (attempt.phase === 'preparing') {
-      this.#finish(attempt, { kind: 'cancelled' });
+      this.#finish(attempt, { kind: 'cancelled', rang: false });
       return;
     }
     attempt.phase = 'cancelling';
@@ -249,7 +249,7 @@ class CallScreenController implements CallScreen {
     } catch (error) {
       // not-ringing: the call was answered or ended a moment ago; CallAccepted or CallEnded is on its way.
       if (hubError(error).code !== 'not-ringing' && this.#attempt === attempt) {
-        this.#finish(attempt, { kind: 'cancelled' });
+        this.#finish(attempt, { kind: 'cancelled', rang: true });
       }
     }
   }
@@ -306,7 +306,7 @@ class CallScreenController implements CallScreen {
 
     const duration = attempt.view?.duration() ?? 0;
     if (attempt.phase === 'cancelling' || ended.state === 'cancelled') {
-      this.#finish(attempt, { kind: 'cancelled' });
+      this.#finish(attempt, { kind: 'cancelled', rang: true });
     } else if (ended.state === 'ended') {
       const detail = attempt.phase === 'in-call' ? undefined : 'The call ended before it connected.';
       this.#finish(attempt, { kind: 'ended', duration, reason: ended.endReason, ...(detail ? { detail } : {}) });
@@ -359,7 +359,7 @@ class CallScreenController implements CallScreen {
 
     switch (outcome.kind) {
       case 'cancelled':
-        this.#emit('domain-call-ended', { duration: 0, reason: 'cancelled' });
+        if (outcome.rang) this.#emit('domain-call-ended', { duration: 0, reason: 'cancelled' });
         this.#announce('Call cancelled.');
         this.#showPick(focus);
         return;

@@ -140,8 +140,13 @@ export class DomainCallElement extends HTMLElement {
 
   #render(): void {
     if (this.#launcher.textContent !== this.label) this.#launcher.textContent = this.label;
-    if (this.#screen) this.#screen.update();
-    else if (this.inline && this.isConnected) this.#open(false);
+    if (this.#screen) {
+      this.#screen.update();
+    } else if (this.inline && this.isConnected) {
+      // The inline screen has no launcher; the button shows again only if the screen cannot be loaded.
+      this.#launcher.hidden = true;
+      this.#open(false);
+    }
   }
 
   async #open(focus: boolean): Promise<void> {
@@ -159,10 +164,12 @@ export class DomainCallElement extends HTMLElement {
       });
       this.#launcher.hidden = true;
     } catch {
+      this.#launcher.hidden = false;
+      const message = 'The call screen could not be loaded. Check your connection and try again.';
       this.dispatchEvent(new CustomEvent('domain-call-error', {
         bubbles: true,
         composed: true,
-        detail: { code: 'offline', message: 'The call screen could not be loaded. Check your connection and try again.' },
+        detail: { code: 'offline', message },
       }));
     } finally {
       this.#opening = false;
