@@ -43,6 +43,8 @@ interface Attempt {
   callId: string | null;
   peer: PeerCall | null;
   view: InCallView | null;
+  /** Whether `domain-call-ringing` was sent: on the first sign from the server that the call rings. */
+  rang: boolean;
 }
 
 type Outcome =
@@ -190,7 +192,8 @@ class CallScreenController implements CallScreen {
     if (this.#attempt || !this.#info) return;
     this.#reason = reason;
     this.#mode = mode;
-    const attempt: Attempt = { reason, mode, phase: 'preparing', stream: null, callId: null, peer: null, view: null };
+    const attempt: Attempt = { reason, mode, phase: 'preparing', stream: null, callId: null, peer: null, view: null,
+      rang: false };
     this.#attempt = attempt;
     this.#showRinging(attempt, `Calling ${this.#name}…`);
 
@@ -214,10 +217,11 @@ class CallScreenController implements CallScreen {
     const { reason, mode } = attempt;
     this.#ringingText!.textContent = `Ringing ${this.#name}…`;
     this.#announce(`Ringing ${this.#name}…`);
-    this.#emit('domain-call-ringing', { reason, mode });
     try {
-      const placed = await invokeHub(connection, 'PlaceCall', this.#info!.domain, reason, mode);
+      const domain = this.#options.host.domain || this.#info!.domain;
+      const placed = await invokeHub(connection, 'PlaceCall', domain, reason, mode);
       // Events may have overtaken the result: an answer or an end that came first wins.
+      if (placed.status === 'ringing') this.#rang(attempt);
       if (this.#attempt !== attempt || attempt.phase !== 'ringing' || placed.status === 'ringing') return;
       const why = placed.status === 'busy' ? 'all-busy' : 'nobody-available';
       this.#finish(attempt, { kind: 'unavailable', reason: why, detail: UNAVAILABLE[why]! });
@@ -226,6 +230,12 @@ class CallScreenController implements CallScreen {
       this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled', rang: true } : { kind: 'error',
         error: hubError(error) });
     }
+  }
+
+  #rang(attempt: Attempt): void {
+    if (attempt.rang) return;
+    attempt.rang = true;
+    this.#emit('domain-call-ringing', { reason: attempt.reason, mode: attempt.mode });
   }
 
   #showRinging(attempt: Attempt, text: string): void {
@@ -263,6 +273,7 @@ class CallScreenController implements CallScreen {
       return;
     }
     attempt.callId = accepted.callId;
+    this.#rang(attempt);
     if (attempt.phase === 'cancelling') {
       invokeHub(connection, 'HangUp', accepted.callId).catch(() => {});
       return;
@@ -304,6 +315,7 @@ class CallScreenController implements CallScreen {
     if (!attempt || attempt.phase === 'preparing') return;
     if (ended.callId && attempt.callId && ended.callId !== attempt.callId) return;
 
+    this.#rang(attempt);
     const duration = attempt.view?.duration() ?? 0;
     if (attempt.phase === 'cancelling' || ended.state === 'cancelled') {
       this.#finish(attempt, { kind: 'cancelled', rang: true });
