@@ -221,10 +221,15 @@ class CallScreenController implements CallScreen {
       const domain = this.#options.host.domain || this.#info!.domain;
       const placed = await invokeHub(connection, 'PlaceCall', domain, reason, mode);
       // Events may have overtaken the result: an answer or an end that came first wins.
-      if (placed.status === 'ringing') this.#rang(attempt);
-      if (this.#attempt !== attempt || attempt.phase !== 'ringing' || placed.status === 'ringing') return;
+      if (placed.status === 'ringing') {
+        this.#rang(attempt);
+        return;
+      }
+      // No event follows an unavailable or busy result, so a Cancel pressed meanwhile ends here too.
+      if (this.#attempt !== attempt || attempt.phase === 'in-call') return;
       const why = placed.status === 'busy' ? 'all-busy' : 'nobody-available';
-      this.#finish(attempt, { kind: 'unavailable', reason: why, detail: UNAVAILABLE[why]! });
+      this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled', rang: false }
+        : { kind: 'unavailable', reason: why, detail: UNAVAILABLE[why]! });
     } catch (error) {
       if (this.#attempt !== attempt || attempt.phase === 'in-call') return;
       this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled', rang: true } : { kind: 'error',
