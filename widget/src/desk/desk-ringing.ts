@@ -8,6 +8,7 @@ import type { Desk, RingingCall } from './desk-state.js';
 import { renderWaiting } from './desk-status.js';
 import { announce, showNote, showProblem } from './desk-view.js';
 import { callerLabel, endReasonSentence, mediaProblem, modeLabel, outcomeLabel } from './desk-words.js';
+import { holdSignals } from './held-signals.js';
 import { offerCard, setCardState } from './offer-card.js';
 import { addRecentCall } from './recent-calls.js';
 
@@ -116,13 +117,15 @@ async function answer(desk: Desk, callId: string): Promise<void> {
     return;
   }
 
+  const signals = holdSignals(connection, callId);
   try {
     const accepted = await invokeHub(connection, 'AcceptCall', callId);
     if (desk.offers.get(callId) !== ringing || connection !== desk.connection) throw new CallError('gone', '');
     // The call becomes this desk's before its card goes, so the other calls never ring again in between.
-    startCall(desk, ringing, accepted, media);
+    startCall(desk, ringing, accepted, media, signals);
     takeOffer(desk, callId);
   } catch (error) {
+    signals.dispose();
     stopMedia(media);
     acceptRefused(desk, ringing, error);
   }
