@@ -33,10 +33,12 @@ export async function connect(desk: Desk, quiet = false): Promise<void> {
     return;
   }
 
+  const wasOffline = desk.status === 'offline';
   desk.connection = connection;
   desk.retries = 0;
   listen(desk, connection);
   setStatus(desk, 'online');
+  if (wasOffline) announce(desk.view, 'Back online');
   if (desk.presence === 'available') await join(desk);
 }
 
