@@ -17,6 +17,7 @@ const retryDelays = [2, 5, 15, 30, 60];
  */
 export async function connect(desk: Desk, quiet = false): Promise<void> {
   const attempt = ++desk.attempt;
+  const wasOffline = desk.status === 'offline';
   clearTimeout(desk.retryTimer);
   if (!quiet) setStatus(desk, 'connecting');
 
@@ -33,7 +34,6 @@ export async function connect(desk: Desk, quiet = false): Promise<void> {
     return;
   }
 
-  const wasOffline = desk.status === 'offline';
   desk.connection = connection;
   desk.retries = 0;
   listen(desk, connection);

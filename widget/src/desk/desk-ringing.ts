@@ -78,7 +78,9 @@ export function dropAllOffers(desk: Desk): void {
 export function refreshRinging(desk: Desk): void {
   const offers = [...desk.offers.values()];
   const busy = desk.call !== null || offers.some((ringing) => ringing.answering);
-  for (const ringing of offers) setCardState(ringing.card, ringing.answering ? 'answering' : busy ? 'waiting' : 'ringing');
+  for (const ringing of offers) {
+    setCardState(ringing.card, ringing.answering ? 'answering' : busy ? 'waiting' : 'ringing');
+  }
 
   const audible = !busy && offers.length > 0;
   if (audible) desk.ring.start();

@@ -23,6 +23,7 @@ import { closeDesk, openDesk, showMissingDomain } from './open-desk.js';
  * @csspart presence - The "Available for calls" switch.
  * @csspart notifications - The "Allow notifications" button, shown until the browser's permission is decided.
  * @csspart problem - What went wrong and what to do about it.
+ * @csspart note - What became of a call that rang here and was taken elsewhere or ended before the answer.
  * @csspart ringing - The list of ringing calls.
  * @csspart offer - One ringing call.
  * @csspart answer - A ringing call's Answer button.
