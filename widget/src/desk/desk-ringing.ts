@@ -1,5 +1,5 @@
 import { getLocalMedia } from '../shared/peer-call.js';
-import type { CallEnded, CallOffer } from '../shared/protocol.js';
+import type { AcceptedCall, CallEnded, CallOffer } from '../shared/protocol.js';
 import { CallError, invokeHub } from '../shared/server.js';
 import { startCall } from './desk-call.js';
 import { emit } from './desk-events.js';
@@ -24,14 +24,12 @@ export function offerArrived(desk: Desk, offer: CallOffer): void {
 
   const who = callerLabel(offer.caller);
   const details = `${offer.reasonLabel} \u00b7 ${modeLabel(offer.mode)}`;
-  const until = Date.parse(offer.ringsUntil) - Date.now() + ringGraceMs;
   const ringing: RingingCall = {
     offer,
     who,
     card: offerCard(offer, () => void answer(desk, offer.callId), () => void decline(desk, offer.callId)),
     answering: false,
-    timeout: setTimeout(() => ringTimedOut(desk, offer.callId),
-      Math.min(Math.max(Number.isNaN(until) ? 0 : until, shortestRingMs), longestRingMs)),
+    timeout: setTimeout(() => ringTimedOut(desk, offer.callId), ringDelay(offer.ringsUntil)),
     closeNotification: notifyIncomingCall(offer.callId, 'Incoming call', `${who}\n${details}`),
   };
 
@@ -91,9 +89,9 @@ export function refreshRinging(desk: Desk): void {
 }
 
 /**
- * Answers a ringing call. The microphone and camera come first: the caller sends its offer as soon as the answer
- * reaches it, and the call's peer connection must exist by then to receive it, which a permission prompt shown
- * after the answer would prevent. A refused permission leaves the call ringing, to be answered again.
+ * Answers a ringing call. The microphone and camera come first, so that a refused permission leaves the call
+ * ringing, to be answered again once allowed, rather than answered with no way to talk; and so that the caller,
+ * once answered, is not kept waiting while a permission prompt is open.
  */
 async function answer(desk: Desk, callId: string): Promise<void> {
   const ringing = desk.offers.get(callId);
@@ -120,24 +118,28 @@ async function answer(desk: Desk, callId: string): Promise<void> {
   }
 
   const signals = holdSignals(connection, callId);
+  let accepted: AcceptedCall | null = null;
   try {
-    const accepted = await invokeHub(connection, 'AcceptCall', callId);
-    if (desk.offers.get(callId) !== ringing || connection !== desk.connection) throw new CallError('gone', '');
-    // The call becomes this desk's before its card goes, so the other calls never ring again in between.
-    startCall(desk, ringing, accepted, media, signals);
-    takeOffer(desk, callId);
+    accepted = await invokeHub(connection, 'AcceptCall', callId);
   } catch (error) {
-    signals.dispose();
-    stopMedia(media);
     acceptRefused(desk, ringing, error);
   }
+
+  // A call that ended, or a connection that dropped, while the answer was on its way has been dealt with already.
+  if (!accepted || desk.offers.get(callId) !== ringing || connection !== desk.connection) {
+    signals.dispose();
+    stopMedia(media);
+    return;
+  }
+
+  // The call becomes this desk's before its card goes, so the other calls never ring again in between.
+  startCall(desk, ringing, accepted, media, signals);
+  takeOffer(desk, callId);
 }
 
 function acceptRefused(desk: Desk, ringing: RingingCall, error: unknown): void {
   const callId = ringing.offer.callId;
   ringing.answering = false;
-
-  // The call may have ended, or the connection dropped, while the answer was on its way; that has been said.
   if (desk.offers.get(callId) !== ringing) return;
 
   const code = error instanceof CallError ? error.code : 'offline';
@@ -166,6 +168,11 @@ async function decline(desk: Desk, callId: string): Promise<void> {
   } catch {
     // A call that stopped ringing meanwhile (not-ringing, no-such-call) needs declining no more.
   }
+}
+
+function ringDelay(ringsUntil: string): number {
+  const left = Date.parse(ringsUntil) - Date.now() + ringGraceMs;
+  return Number.isNaN(left) ? shortestRingMs : Math.min(Math.max(left, shortestRingMs), longestRingMs);
 }
 
 function ringTimedOut(desk: Desk, callId: string): void {
