@@ -47,7 +47,8 @@ button.small { min-block-size: 2.25rem; padding: 0.25rem 0.75rem; font-size: 0.9
 .note { overflow-wrap: anywhere; }
 .ringing-calls { display: grid; gap: 0.5rem; }
 .offers { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
-.offer { display: grid; gap: 0.5rem; padding: 1rem; border-radius: var(--domain-call-radius);
+.offer-body { display: grid; gap: 0.5rem; }
+.offer { padding: 1rem; border-radius: var(--domain-call-radius);
   border: 3px solid var(--domain-call-desk-ringing); background: var(--domain-call-surface);
   animation: domain-call-desk-ring 1s ease-in-out infinite alternate; }
 @keyframes domain-call-desk-ring { to { border-color: transparent; } }

@@ -10,9 +10,9 @@ type Handler = (...args: never[]) => void;
  *
  * The desk starts its `PeerCall` only when the caller's first offer has come. A `PeerCall` made earlier sends an
  * offer of its own (its microphone and chat channel ask for negotiation); when the caller's offer crosses it, the
- * polite desk rolls its offer back, and Chromium then gathers no ICE candidates for the answer, so about half of
- * all calls never connect. Holding from before `AcceptCall` also keeps an offer that arrives in the same message
- * batch as the answer's result, before the `PeerCall` could listen.
+ * polite desk rolls its offer back, and Chromium then gathers no ICE candidates for the answer: the call never
+ * connects. Holding from before `AcceptCall` also keeps an offer that arrives in the same message batch as the
+ * answer's result, before a `PeerCall` could listen.
  */
 export interface HeldSignals {
   /** The hub as the call's `PeerCall` must see it, so that the held signals reach the handlers it registers. */

@@ -23,10 +23,11 @@ export function offerCard(offer: CallOffer, onAnswer: () => void, onDecline: () 
   const answer = button('Answer', { part: 'button answer', ...described }, onAnswer);
   const decline = button('Decline', { class: 'secondary', part: 'button decline', ...described }, onDecline);
 
-  const item = h('li', { class: 'offer', part: 'offer', role: 'group', 'aria-label': `Call from ${who}` },
-    h('p', { class: 'who', id: `${id}-who` }, who),
-    h('p', { class: 'details', id: `${id}-details` }, `${offer.reasonLabel} \u00b7 ${modeLabel(offer.mode)}`),
-    h('div', { class: 'actions' }, answer, decline));
+  const item = h('li', { class: 'offer', part: 'offer' },
+    h('div', { class: 'offer-body', role: 'group', 'aria-label': `Call from ${who}` },
+      h('p', { class: 'who', id: `${id}-who` }, who),
+      h('p', { class: 'details', id: `${id}-details` }, `${offer.reasonLabel} \u00b7 ${modeLabel(offer.mode)}`),
+      h('div', { class: 'actions' }, answer, decline)));
   return { item, answer, decline };
 }
 
