@@ -38,7 +38,9 @@ public sealed class DomainVerifierTests(KnotFixture server) : IClassFixture<Knot
 
         Assert.Equal(VerificationOutcome.RecordMissing, result.Outcome);
         Assert.StartsWith($"No TXT record was found at _domaincall-challenge.{domain}. Add this record at your DNS " +
-            $"provider: _domaincall-challenge.{domain}. TXT \"token={code}\".", result.Message, StringComparison.Ordinal);
+            $"provider: _domaincall-challenge.{domain}. TXT \"token={code}\".",
+            result.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -206,7 +208,8 @@ public sealed class DomainVerifierTests(KnotFixture server) : IClassFixture<Knot
         var (domain, code) = NewDomain();
         await server.PublishTxtAsync(VerificationCodes.RecordName(domain), [VerificationCodes.RecordValue(code)]);
         var lookup = new TxtLookup(
-            [server.EndPoint], TimeSpan.FromSeconds(2), retries: 0, authoritative: true, authoritativePort: server.Port);
+            [server.EndPoint], TimeSpan.FromSeconds(2), retries: 0, authoritative: true,
+            authoritativePort: server.Port);
 
         var result = await Verifier(lookup).VerifyAsync(domain, code, NextWeek, CancellationToken.None);
 

@@ -2,12 +2,15 @@ using System.Diagnostics;
 
 namespace DomainCall.Dns.Tests.Servers;
 
-/// <summary>Finds and runs the DNS programs the tests use, and names the package to install when one is missing.</summary>
+/// <summary>
+/// Finds and runs the DNS programs the tests use, and names the package to install when one is missing.
+/// </summary>
 public static class Programs
 {
     private static readonly string[] SearchPath =
     [
-        .. (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries),
+        .. (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(':', StringSplitOptions.RemoveEmptyEntries),
         "/usr/sbin",
         "/usr/bin",
         "/usr/local/sbin",
