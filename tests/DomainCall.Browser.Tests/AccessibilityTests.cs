@@ -7,7 +7,9 @@ using static Microsoft.Playwright.Assertions;
 
 namespace DomainCall.Browser.Tests;
 
-/// <summary>A call made with the keyboard alone, and axe-core's checks of the button, the call screen and the desk.</summary>
+/// <summary>
+/// A call made with the keyboard alone, and axe-core's checks of the button, the call screen and the desk.
+/// </summary>
 public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>, IAsyncLifetime
 {
     public Task InitializeAsync() => Task.CompletedTask;

@@ -115,7 +115,7 @@ public sealed class BrowserSite : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Opens the desk and signs in with the owner key, as the owner does, and waits until it is online.</summary>
+    /// <summary>Opens the desk and signs in with the owner key, as the owner does; waits until it is online.</summary>
     public async Task<IPage> OpenDeskAsync()
     {
         var desks = Switchboard.DeskCount(SiteDomain);

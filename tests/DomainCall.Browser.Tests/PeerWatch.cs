@@ -42,7 +42,7 @@ public static class PeerWatch
 
     public static Task<MediaBytes> BytesAsync(IPage page) => page.EvaluateAsync<MediaBytes>(ReadBytes);
 
-    /// <summary>Waits until the media of <paramref name="kind"/> received by the page has grown twice in a row.</summary>
+    /// <summary>Waits until the <paramref name="kind"/> media the page received has grown twice in a row.</summary>
     public static async Task AssertReceivingAsync(IPage page, string kind)
     {
         var before = Received(await BytesAsync(page), kind);
