@@ -114,6 +114,16 @@ function budgetGroups(outputs, entry) {
   return { entryFiles, pressed };
 }
 
+// Metafile paths are relative to the working directory; the budgets speak of paths inside the output folder.
+function outputsByFile(metafile, outdir) {
+  const file = (path) => relative(outdir, resolve(root, path)).split('\\').join('/');
+  const outputs = {};
+  for (const [path, output] of Object.entries(metafile.outputs)) {
+    outputs[file(path)] = { imports: output.imports.map((imported) => ({ ...imported, path: file(imported.path) })) };
+  }
+  return outputs;
+}
+
 function number(value) {
   return value.toLocaleString('en-US');
 }
@@ -135,13 +145,7 @@ async function main() {
     fail('esbuild could not bundle the widget.');
   }
 
-  // Metafile paths are relative to the working directory; the budgets speak of paths inside the output folder.
-  const outputs = {};
-  for (const [path, output] of Object.entries(metafile.outputs)) {
-    const file = relative(outdir, resolve(root, path)).split('\\').join('/');
-    outputs[file] = { ...output, imports: output.imports.map((i) => ({ ...i, path: relative(outdir,
-      resolve(root, i.path)).split('\\').join('/') })) };
-  }
+  const outputs = outputsByFile(metafile, outdir);
   const files = Object.keys(outputs).sort();
   const sizes = await compress(outdir, files);
 
@@ -157,8 +161,8 @@ async function main() {
     if (file === 'domain-call.js') note = `  entry: ${number(entryTotal)} of ${number(budgets.entry)} B gzip`;
     else if (entryFiles.has(file)) note = '  loaded with the entry';
     else if (pressed.has(file)) note = `  press: ${number(pressTotal)} of ${number(budgets.press)} B gzip in all`;
-    const columns = `${number(raw).padStart(7)} B  ${number(gzip).padStart(7)} B gzip  ${number(brotli).padStart(7)} B br`;
-    process.stdout.write(`widget ${file.padEnd(width)} ${columns}${note}\n`);
+    const [r, g, b] = [raw, gzip, brotli].map((size) => number(size).padStart(7));
+    process.stdout.write(`widget ${file.padEnd(width)} ${r} B  ${g} B gzip  ${b} B br${note}\n`);
   }
 
   if (entryTotal > budgets.entry) {

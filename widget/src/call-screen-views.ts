@@ -40,8 +40,11 @@ export interface PickOptions {
   readonly onClose: (() => void) | null;
 }
 
-/** Why and how: reasons and modes as radio buttons in two fieldsets, and the Call button. */
-export function pickView(options: PickOptions): View {
+/**
+ * Why and how: reasons and modes as radio buttons in two fieldsets, and the Call button. Focus goes to the Call
+ * button; `choices` is where it goes instead when the screen has just opened and nothing was picked yet.
+ */
+export function pickView(options: PickOptions): View & { readonly choices: HTMLElement } {
   const reason = options.reasons.some((r) => r.id === options.reason) ? options.reason : options.reasons[0]?.id;
   const mode = options.mode && options.modes.includes(options.mode) ? options.mode : options.modes[0];
 
@@ -64,7 +67,8 @@ export function pickView(options: PickOptions): View {
     event.preventDefault();
     options.onCall(...read());
   });
-  return { element: form, focus: call };
+  const choices = form.querySelector<HTMLElement>('input:checked') ?? call;
+  return { element: form, focus: call, choices };
 }
 
 function choice(name: string, value: string, label: string, checked: boolean): HTMLElement {

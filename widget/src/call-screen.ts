@@ -1,6 +1,6 @@
 import type { DomainCallElement } from './domain-call-element.js';
 import { loadingView, outcomeView, pickView, problemView, ringingView, type View } from './call-screen-views.js';
-import { formatDuration, h } from './shared/dom.js';
+import { formatDuration, h, sheet } from './shared/dom.js';
 import { renderInCallView, type InCallView } from './shared/in-call-view.js';
 import { getLocalMedia, LocalMediaError, PeerCall } from './shared/peer-call.js';
 import type { CallAccepted, CallEnded, CallMode, EndReason, ReasonInfo, SiteInfo } from './shared/protocol.js';
@@ -43,12 +43,14 @@ interface Attempt {
   callId: string | null;
   peer: PeerCall | null;
   view: InCallView | null;
+  /** Whether `domain-call-ringing` was sent: on the first sign from the server that the call rings. */
+  rang: boolean;
 }
 
 type Outcome =
   | { kind: 'ended'; duration: number; reason: EndReason | 'connection-lost'; detail?: string; notice?: string }
   | { kind: 'unavailable'; reason: EndReason; detail: string }
-  | { kind: 'cancelled' }
+  | { kind: 'cancelled'; rang: boolean }
   | { kind: 'error'; error: CallError };
 
 const UNAVAILABLE: Partial<Record<EndReason, string>> = {
@@ -80,11 +82,12 @@ class CallScreenController implements CallScreen {
     this.#options = options;
     this.#base = serverBase(options.moduleUrl);
     this.#title = h('h2', { class: 'title', part: 'title' });
-    this.#status = h('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
+    // Each state shows its own words; the live region repeats them for screen readers only, so none is shown twice.
+    this.#status = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
     this.#body = loadingView().element;
     this.#screen = h('div', { class: 'screen', part: 'screen' }, this.#title, this.#status, this.#body);
 
-    options.root.adoptedStyleSheets = [...options.root.adoptedStyleSheets, tokenSheet, callSheet];
+    options.root.adoptedStyleSheets = [...options.root.adoptedStyleSheets, tokenSheet, callSheet, hostSheet()];
     options.root.append(this.#screen);
     void this.#loadInfo(options.focus);
   }
@@ -123,8 +126,8 @@ class CallScreenController implements CallScreen {
       const info = await fetchInfo(this.#base, domain || undefined);
       if (this.#disposed || domain !== this.#options.host.domain) return;
       this.#info = info;
-      this.#title.textContent = info.name || info.domain;
-      this.#showPick(focus);
+      this.#title.textContent = `Call ${this.#name}`;
+      this.#showPick(focus, undefined, 'choices');
     } catch (error) {
       if (this.#disposed) return;
       const problem = error instanceof CallError ? error : new CallError('server-error', String(error));
@@ -141,7 +144,7 @@ class CallScreenController implements CallScreen {
     return { reasons: picked.length ? picked : [...info.reasons], modes: modes.length ? modes : [...info.modes] };
   }
 
-  #showPick(focus: boolean, notice?: string): void {
+  #showPick(focus: boolean, notice?: string, where: 'call' | 'choices' = 'call'): void {
     const { reasons, modes } = this.#choices();
     if (!reasons.length || !modes.length) {
       const message = `${this.#name} does not take calls here yet.`;
@@ -161,7 +164,7 @@ class CallScreenController implements CallScreen {
       onCall: (reason, mode) => void this.#place(reason, mode),
       onClose: this.#onClose,
     });
-    this.#show(view, focus);
+    this.#show({ element: view.element, focus: where === 'call' ? view.focus : view.choices }, focus);
     this.#showingPick = true;
   }
 
@@ -189,7 +192,8 @@ class CallScreenController implements CallScreen {
     if (this.#attempt || !this.#info) return;
     this.#reason = reason;
     this.#mode = mode;
-    const attempt: Attempt = { reason, mode, phase: 'preparing', stream: null, callId: null, peer: null, view: null };
+    const attempt: Attempt = { reason, mode, phase: 'preparing', stream: null, callId: null, peer: null, view: null,
+      rang: false };
     this.#attempt = attempt;
     this.#showRinging(attempt, `Calling ${this.#name}…`);
 
@@ -213,18 +217,30 @@ class CallScreenController implements CallScreen {
     const { reason, mode } = attempt;
     this.#ringingText!.textContent = `Ringing ${this.#name}…`;
     this.#announce(`Ringing ${this.#name}…`);
-    this.#emit('domain-call-ringing', { reason, mode });
     try {
-      const placed = await invokeHub(connection, 'PlaceCall', this.#info!.domain, reason, mode);
+      const domain = this.#options.host.domain || this.#info!.domain;
+      const placed = await invokeHub(connection, 'PlaceCall', domain, reason, mode);
       // Events may have overtaken the result: an answer or an end that came first wins.
-      if (this.#attempt !== attempt || attempt.phase !== 'ringing' || placed.status === 'ringing') return;
+      if (placed.status === 'ringing') {
+        this.#rang(attempt);
+        return;
+      }
+      // No event follows an unavailable or busy result, so a Cancel pressed meanwhile ends here too.
+      if (this.#attempt !== attempt || attempt.phase === 'in-call') return;
       const why = placed.status === 'busy' ? 'all-busy' : 'nobody-available';
-      this.#finish(attempt, { kind: 'unavailable', reason: why, detail: UNAVAILABLE[why]! });
+      this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled', rang: false }
+        : { kind: 'unavailable', reason: why, detail: UNAVAILABLE[why]! });
     } catch (error) {
       if (this.#attempt !== attempt || attempt.phase === 'in-call') return;
-      this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled' } : { kind: 'error',
+      this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled', rang: true } : { kind: 'error',
         error: hubError(error) });
     }
+  }
+
+  #rang(attempt: Attempt): void {
+    if (attempt.rang) return;
+    attempt.rang = true;
+    this.#emit('domain-call-ringing', { reason: attempt.reason, mode: attempt.mode });
   }
 
   #showRinging(attempt: Attempt, text: string): void {
@@ -237,7 +253,7 @@ class CallScreenController implements CallScreen {
   async #cancel(attempt: Attempt): Promise<void> {
     if (this.#attempt !== attempt || attempt.phase === 'cancelling' || attempt.phase === 'in-call') return;
     if (attempt.phase === 'preparing') {
-      this.#finish(attempt, { kind: 'cancelled' });
+      this.#finish(attempt, { kind: 'cancelled', rang: false });
       return;
     }
     attempt.phase = 'cancelling';
@@ -248,7 +264,7 @@ class CallScreenController implements CallScreen {
     } catch (error) {
       // not-ringing: the call was answered or ended a moment ago; CallAccepted or CallEnded is on its way.
       if (hubError(error).code !== 'not-ringing' && this.#attempt === attempt) {
-        this.#finish(attempt, { kind: 'cancelled' });
+        this.#finish(attempt, { kind: 'cancelled', rang: true });
       }
     }
   }
@@ -262,6 +278,7 @@ class CallScreenController implements CallScreen {
       return;
     }
     attempt.callId = accepted.callId;
+    this.#rang(attempt);
     if (attempt.phase === 'cancelling') {
       invokeHub(connection, 'HangUp', accepted.callId).catch(() => {});
       return;
@@ -303,9 +320,10 @@ class CallScreenController implements CallScreen {
     if (!attempt || attempt.phase === 'preparing') return;
     if (ended.callId && attempt.callId && ended.callId !== attempt.callId) return;
 
+    this.#rang(attempt);
     const duration = attempt.view?.duration() ?? 0;
     if (attempt.phase === 'cancelling' || ended.state === 'cancelled') {
-      this.#finish(attempt, { kind: 'cancelled' });
+      this.#finish(attempt, { kind: 'cancelled', rang: true });
     } else if (ended.state === 'ended') {
       const detail = attempt.phase === 'in-call' ? undefined : 'The call ended before it connected.';
       this.#finish(attempt, { kind: 'ended', duration, reason: ended.endReason, ...(detail ? { detail } : {}) });
@@ -358,7 +376,7 @@ class CallScreenController implements CallScreen {
 
     switch (outcome.kind) {
       case 'cancelled':
-        this.#emit('domain-call-ended', { duration: 0, reason: 'cancelled' });
+        if (outcome.rang) this.#emit('domain-call-ended', { duration: 0, reason: 'cancelled' });
         this.#announce('Call cancelled.');
         this.#showPick(focus);
         return;
@@ -395,6 +413,14 @@ class CallScreenController implements CallScreen {
       onClose: this.#onClose,
     }), focus);
   }
+}
+
+let openSheet: CSSStyleSheet | undefined;
+
+// The button sits in a line of text; the screen takes the width it is given, up to the width of its own layout.
+function hostSheet(): CSSStyleSheet {
+  openSheet ??= sheet(':host { display: block; }');
+  return openSheet;
 }
 
 function preparationError(error: unknown): CallError {

@@ -26,7 +26,6 @@ import type { CallMode } from './shared/protocol.js';
  * @csspart button - The Call button that opens the call screen.
  * @csspart screen - The call screen.
  * @csspart title - The site's name on the call screen.
- * @csspart status - The live region that tells what is happening.
  * @csspart notice - A message about a problem and what to do.
  * @csspart call - The Call button of the call screen.
  * @csspart cancel - The Cancel button while it rings.
@@ -141,8 +140,13 @@ export class DomainCallElement extends HTMLElement {
 
   #render(): void {
     if (this.#launcher.textContent !== this.label) this.#launcher.textContent = this.label;
-    if (this.#screen) this.#screen.update();
-    else if (this.inline && this.isConnected) this.#open(false);
+    if (this.#screen) {
+      this.#screen.update();
+    } else if (this.inline && this.isConnected) {
+      // The inline screen has no launcher; the button shows again only if the screen cannot be loaded.
+      this.#launcher.hidden = true;
+      this.#open(false);
+    }
   }
 
   async #open(focus: boolean): Promise<void> {
@@ -160,10 +164,12 @@ export class DomainCallElement extends HTMLElement {
       });
       this.#launcher.hidden = true;
     } catch {
+      this.#launcher.hidden = false;
+      const message = 'The call screen could not be loaded. Check your connection and try again.';
       this.dispatchEvent(new CustomEvent('domain-call-error', {
         bubbles: true,
         composed: true,
-        detail: { code: 'offline', message: 'The call screen could not be loaded. Check your connection and try again.' },
+        detail: { code: 'offline', message },
       }));
     } finally {
       this.#opening = false;

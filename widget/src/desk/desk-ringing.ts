@@ -6,8 +6,9 @@ import { emit } from './desk-events.js';
 import { notifyIncomingCall } from './desk-notifications.js';
 import type { Desk, RingingCall } from './desk-state.js';
 import { renderWaiting } from './desk-status.js';
-import { announce, showProblem } from './desk-view.js';
+import { announce, showNote, showProblem } from './desk-view.js';
 import { callerLabel, endReasonSentence, mediaProblem, modeLabel, outcomeLabel } from './desk-words.js';
+import { holdSignals } from './held-signals.js';
 import { offerCard, setCardState } from './offer-card.js';
 import { addRecentCall } from './recent-calls.js';
 
@@ -36,6 +37,8 @@ export function offerArrived(desk: Desk, offer: CallOffer): void {
 
   desk.offers.set(offer.callId, ringing);
   desk.view.offers.append(ringing.card.item);
+  desk.view.summary.hidden = true;
+  showNote(desk.view, null);
   refreshRinging(desk);
   announce(desk.view, `Incoming call from ${who}: ${details}`);
   emit(desk.host, 'domain-call-desk-ringing', offer);
@@ -47,6 +50,7 @@ export function answeredElsewhere(desk: Desk, callId: string): void {
   if (!ringing) return;
 
   remember(desk, ringing, 'Answered on another device');
+  showNote(desk.view, `Answered on another device: the call from ${ringing.who}.`);
   announce(desk.view, `The call from ${ringing.who} was answered on another device`);
 }
 
@@ -113,13 +117,15 @@ async function answer(desk: Desk, callId: string): Promise<void> {
     return;
   }
 
+  const signals = holdSignals(connection, callId);
   try {
     const accepted = await invokeHub(connection, 'AcceptCall', callId);
     if (desk.offers.get(callId) !== ringing || connection !== desk.connection) throw new CallError('gone', '');
     // The call becomes this desk's before its card goes, so the other calls never ring again in between.
-    startCall(desk, ringing, accepted, media);
+    startCall(desk, ringing, accepted, media, signals);
     takeOffer(desk, callId);
   } catch (error) {
+    signals.dispose();
     stopMedia(media);
     acceptRefused(desk, ringing, error);
   }
@@ -137,8 +143,8 @@ function acceptRefused(desk: Desk, ringing: RingingCall, error: unknown): void {
     takeOffer(desk, callId);
     const outcome = code === 'not-ringing' ? 'Answered on another device' : 'Ended before you answered';
     remember(desk, ringing, outcome);
-    showProblem(desk.view, outcome);
-    announce(desk.view, outcome);
+    showNote(desk.view, `${outcome}: the call from ${ringing.who}.`);
+    announce(desk.view, `${outcome}: the call from ${ringing.who}`);
     return;
   }
 

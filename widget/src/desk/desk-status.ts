@@ -15,9 +15,7 @@ export function renderPresence(desk: Desk): void {
   view.connection.textContent = statusWords[desk.status];
   view.reconnect.hidden = desk.status !== 'offline';
 
-  const available = desk.presence === 'available';
-  view.presence.setAttribute('aria-checked', String(available));
-  view.presenceState.textContent = available ? 'Available' : 'Away';
+  view.presence.setAttribute('aria-checked', String(desk.presence === 'available'));
   view.notifications.hidden = notificationAccess() !== 'default';
 }
 

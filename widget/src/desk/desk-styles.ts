@@ -39,12 +39,12 @@ p, ul, ol { margin: 0; }
 .switch[aria-checked="true"]::before {
   background: radial-gradient(circle at 1.75rem 50%, var(--domain-call-background) 0.5rem, transparent 0.55rem),
     var(--domain-call-desk-online); }
-.switch .state { color: var(--domain-call-muted); font-weight: 400; }
 button.small { min-block-size: 2.25rem; padding: 0.25rem 0.75rem; font-size: 0.9375rem; }
 .problem { padding: 0.75rem 1rem; border-radius: var(--domain-call-radius); border: 2px solid var(--domain-call-danger);
   color: var(--domain-call-text); overflow-wrap: anywhere; }
 .problem a { color: var(--domain-call-accent); }
-.waiting { color: var(--domain-call-muted); }
+.waiting, .note { color: var(--domain-call-muted); }
+.note { overflow-wrap: anywhere; }
 .offers { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
 .offer { display: grid; gap: 0.5rem; padding: 1rem; border-radius: var(--domain-call-radius);
   border: 3px solid var(--domain-call-desk-ringing); background: var(--domain-call-surface);
@@ -63,5 +63,5 @@ button.small { min-block-size: 2.25rem; padding: 0.25rem 0.75rem; font-size: 0.9
 .recent li { display: flex; flex-wrap: wrap; gap: 0 0.75rem; padding-block: 0.25rem;
   border-block-end: 1px solid var(--domain-call-surface); overflow-wrap: anywhere; }
 .recent .who { font-size: 1rem; font-weight: 600; }
-.recent .outcome, .recent .time { color: var(--domain-call-muted); }
+.recent .result, .recent .time { color: var(--domain-call-muted); }
 `);

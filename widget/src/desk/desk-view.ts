@@ -13,9 +13,9 @@ export interface DeskView {
   readonly connection: HTMLElement;
   readonly reconnect: HTMLButtonElement;
   readonly presence: HTMLButtonElement;
-  readonly presenceState: HTMLElement;
   readonly notifications: HTMLButtonElement;
   readonly problem: HTMLElement;
+  readonly note: HTMLElement;
   readonly ringing: HTMLElement;
   readonly offers: HTMLUListElement;
   readonly soundHint: HTMLElement;
@@ -36,15 +36,15 @@ export function buildDeskView(root: ShadowRoot, actions: DeskViewActions): DeskV
     reconnect: button('Reconnect', { class: 'small', part: 'button reconnect', hidden: true }, actions.reconnect),
     presence: button('Available for calls', { class: 'switch', part: 'button presence', role: 'switch',
       'aria-checked': 'true' }, actions.togglePresence),
-    presenceState: h('span', { class: 'state', 'aria-hidden': 'true' }),
     notifications: button('Allow notifications',
       { class: 'small secondary', part: 'button notifications', hidden: true }, actions.allowNotifications),
     problem: h('p', { class: 'problem', part: 'problem', role: 'alert', hidden: true }),
-    ringing: h('section', { class: 'ringing', part: 'ringing', 'aria-labelledby': 'ringing-title', hidden: true }),
+    note: h('p', { class: 'note', part: 'note', hidden: true }),
+    ringing: h('section', { class: 'ringing-calls', part: 'ringing', 'aria-labelledby': 'ringing-title', hidden: true }),
     offers: h('ul', { class: 'offers' }),
     soundHint: h('p', { class: 'hint', hidden: true },
       'The ring is silent until you click or press a key on this page; browsers hold sound back until then.'),
-    call: h('section', { class: 'in-call', part: 'call', 'aria-label': 'Call in progress', hidden: true }),
+    call: h('section', { class: 'desk-call', part: 'call', 'aria-label': 'Call in progress', hidden: true }),
     summary: h('section', { class: 'summary', part: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title',
       hidden: true }),
     summaryText: h('p'),
@@ -54,7 +54,6 @@ export function buildDeskView(root: ShadowRoot, actions: DeskViewActions): DeskV
     live: h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
   };
 
-  view.presence.append(view.presenceState);
   view.ringing.append(h('h2', { id: 'ringing-title' }, 'Incoming calls'), view.offers, view.soundHint);
   view.summary.append(h('h2', { id: 'summary-title' }, 'Call ended'), view.summaryText);
   view.recent.append(h('h2', { id: 'recent-title' }, 'Recent calls'), view.recentList);
@@ -63,6 +62,7 @@ export function buildDeskView(root: ShadowRoot, actions: DeskViewActions): DeskV
     h('div', { class: 'bar' }, view.connection, view.reconnect),
     h('div', { class: 'bar' }, view.presence, view.notifications),
     view.problem,
+    view.note,
     view.ringing,
     view.call,
     view.summary,
@@ -92,4 +92,10 @@ export function showProblem(view: DeskView, text: string | null, link?: { href: 
 
   view.problem.append(text);
   if (link) view.problem.append(' ', h('a', { href: link.href }, link.text));
+}
+
+/** Shows what just happened to a call that did not become this desk's ("Answered on another device"), or hides it. */
+export function showNote(view: DeskView, text: string | null): void {
+  view.note.textContent = text;
+  view.note.hidden = text === null;
 }

@@ -1,4 +1,5 @@
 import { serverBase } from '../shared/server.js';
+import { releaseCall } from './desk-call.js';
 import { connect, disconnect, reconnect, setPresence } from './desk-connection.js';
 import { requestNotificationAccess } from './desk-notifications.js';
 import { refreshRinging } from './desk-ringing.js';
@@ -56,8 +57,7 @@ export function closeDesk(desk: Desk): void {
     ringing.closeNotification();
   }
   desk.offers.clear();
-  desk.call?.view.dispose();
-  desk.call?.peer.close();
+  if (desk.call) releaseCall(desk.call);
   desk.call = null;
   desk.ring.dispose();
   disconnect(desk);

@@ -11,7 +11,7 @@ export function addRecentCall(desk: Desk, who: string, reasonLabel: string, outc
   recentList.prepend(h('li', {},
     h('span', { class: 'who' }, who),
     h('span', { class: 'reason' }, reasonLabel),
-    h('span', { class: 'outcome' }, outcome),
+    h('span', { class: 'result' }, outcome),
     h('span', { class: 'time' }, time)));
   while (recentList.children.length > longestList) recentList.lastElementChild!.remove();
   recent.hidden = false;

@@ -83,7 +83,7 @@ export const callSheet: CSSStyleSheet = sheet(`
   color: var(--domain-call-text);
 }
 .title { margin: 0; font-size: 1.25rem; font-weight: 700; overflow-wrap: anywhere; }
-.status { margin: 0; color: var(--domain-call-muted); }
+.title:empty { display: none; }
 .body, form { display: grid; gap: 1rem; }
 p { margin: 0; }
 .notice { color: var(--domain-call-danger); font-weight: 600; }
