@@ -1,12 +1,28 @@
 #!/usr/bin/env bash
-# Runs every test of the solution on a fresh machine: checks for what the tests need, restores, builds, tests,
-# and ends with one line "N passed, N failed[, N skipped]".
+# Runs every test of the solution on a fresh machine: installs what the tests need from Debian's packages when it
+# is missing (Node.js for the widget's build, Chromium for the browser tests), restores, builds, tests, and ends
+# with one line "N passed, N failed[, N skipped]". The tests start their own servers on loopback ports.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is required: install it (https://dot.net) and run this script again." >&2
   exit 1
+fi
+
+# Each entry is "command package": the package is installed when the command is missing.
+needed=()
+for pair in "node nodejs" "npm npm" "chromium chromium"; do
+  read -r command package <<<"$pair"
+  command -v "$command" >/dev/null 2>&1 || needed+=("$package")
+done
+
+if ((${#needed[@]} > 0)); then
+  echo "Installing ${needed[*]} for the tests…"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${needed[@]}" >/dev/null
 fi
 
 log=$(mktemp)

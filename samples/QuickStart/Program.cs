@@ -4,10 +4,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDomainCall();
 
 var app = builder.Build();
+
+// The business's own page, with the call button on it, under a strict Content Security Policy.
+app.UseDefaultFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    OnPrepareResponse = file => file.Context.Response.Headers.ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; " +
+        "media-src 'self' blob: mediastream:; base-uri 'none'; form-action 'self'",
+});
 app.MapDomainCall();
-app.MapGet("/", () => Results.Text(
-    "This site answers calls with DomainCall. Desks and callers connect to the signaling hub at /call/hub.",
-    "text/plain"));
 
 // The owner key is shown once, when it is made; only its hash is kept. Run with --reset-owner-key to replace it.
 var ownerKeys = app.Services.GetRequiredService<OwnerKeys>();
@@ -19,10 +25,12 @@ app.Lifetime.ApplicationStarted.Register(() =>
 {
     var address = app.Urls.FirstOrDefault() ?? "http://localhost:5000";
     Console.WriteLine();
-    Console.WriteLine($"DomainCall is running. Signaling hub: {address}/call/hub");
+    Console.WriteLine($"DomainCall is running. The business's page: {address}/");
+    Console.WriteLine($"  Callers call at:        {address}/call");
+    Console.WriteLine($"  The owner answers at:   {address}/call/desk");
     Console.WriteLine(newKey is null
-        ? "Desks sign in with the owner key printed at first run (restart with --reset-owner-key if it is lost)."
-        : $"Owner key (shown only now; desks sign in with it): {newKey}");
+        ? "The desk signs in with the owner key printed at first run (restart with --reset-owner-key if it is lost)."
+        : $"Owner key (shown only now; the desk signs in with it): {newKey}");
     Console.WriteLine();
 });
 

@@ -48,6 +48,9 @@ internal sealed partial class Switchboard
     /// <summary>Gets the calls in progress on this server, for tests and diagnostics.</summary>
     public int LiveCallCount => _calls.Count;
 
+    /// <summary>Counts the desks present for a domain on this server, for tests and diagnostics.</summary>
+    public int DeskCount(Domain domain) => _presence.DesksOf(domain).Length;
+
     public void JoinDesk(string connectionId, Domain domain)
     {
         PartyOf(connectionId).AddDeskDomain(domain);
