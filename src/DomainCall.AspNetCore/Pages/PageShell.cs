@@ -53,6 +53,7 @@ internal static class PageShell
             .Append("<meta property=\"og:url\" content=\"").Append(html.Encode(url)).Append("\">\n")
             .Append("<meta name=\"twitter:card\" content=\"summary\">\n")
             .Append("<link rel=\"stylesheet\" href=\"").Append(html.Encode(page.AssetBase)).Append("/page.css\">\n");
+
         // An empty icon, so browsers do not ask the site for a /favicon.ico it may not have.
         head.Append("<link rel=\"icon\" href=\"data:,\">\n");
         foreach (var script in page.Scripts)
