@@ -80,6 +80,18 @@ internal sealed class PublicSuffixList
         return Parse(reader);
     }
 
+    /// <summary>
+    /// Loads the list from <paramref name="configuredPath"/> when it is set, otherwise from the system's copy at
+    /// <see cref="SystemPath"/> when there is one.
+    /// </summary>
+    /// <returns>The list, or <see cref="TopLevelOnly"/> when neither file exists; <paramref name="source"/> then is
+    /// <see langword="null"/>, and the caller should warn that only top-level domains are refused.</returns>
+    public static PublicSuffixList LoadDefault(string? configuredPath, out string? source)
+    {
+        source = configuredPath ?? (File.Exists(SystemPath) ? SystemPath : null);
+        return source is null ? TopLevelOnly : Load(source);
+    }
+
     /// <summary>Tells whether <paramref name="domain"/> is itself a public suffix, such as <c>co.uk</c>.</summary>
     public bool IsPublicSuffix(Domain domain) => GetPublicSuffix(domain).Length == domain.Value.Length;
 

@@ -54,4 +54,12 @@ public sealed class GuestTxtTests
     {
         Assert.False(GuestTxt.Matches(txt, code));
     }
+
+    [Fact]
+    public void GuestRecord_BadHashGivenWithWith_IsRefused()
+    {
+        var record = TestGuests.Record("a.guest.example.com", "abc", DateTimeOffset.UtcNow);
+
+        Assert.Throws<ArgumentException>(() => record with { CodeHash = "\"; injected" });
+    }
 }

@@ -96,4 +96,33 @@ public sealed class PublicSuffixListTests
         Assert.False(list.IsPublicSuffix(Domain.Parse("example.co.uk")));
         Assert.False(list.IsPublicSuffix(Domain.Parse(TestZone.Name)));
     }
+
+    [Fact]
+    public void LoadDefault_ConfiguredFile_IsReadInsteadOfTheSystemsCopy()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "example-suffix.net\n");
+
+            var list = PublicSuffixList.LoadDefault(path, out var source);
+
+            Assert.Equal(path, source);
+            Assert.Equal(1, list.Count);
+            Assert.True(list.IsPublicSuffix(Domain.Parse("example-suffix.net")));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void LoadDefault_NothingConfigured_ReadsTheSystemsCopy()
+    {
+        var list = PublicSuffixList.LoadDefault(configuredPath: null, out var source);
+
+        Assert.Equal(PublicSuffixList.SystemPath, source);
+        Assert.True(list.IsPublicSuffix(Domain.Parse("co.uk")));
+    }
 }
