@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need from Debian's packages when it
-# is missing (Node.js for the widget's build, Chromium for the browser tests), restores, builds, tests, and ends
-# with one line "N passed, N failed[, N skipped]". The tests start their own servers on loopback ports.
+# is missing (Node.js for the widget's build, Chromium for the browser tests, Knot DNS and BIND for the DNS tests,
+# and the public suffix list), restores, builds, tests, and ends with one line "N passed, N failed[, N skipped]".
+# The tests start their own servers on loopback ports; no system service is used.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,10 +13,12 @@ fi
 
 # Each entry is "command package": the package is installed when the command is missing.
 needed=()
-for pair in "node nodejs" "npm npm" "chromium chromium"; do
+for pair in "node nodejs" "npm npm" "chromium chromium" "knotd knot" "kdig knot-dnsutils" "named bind9" \
+  "nsupdate bind9-dnsutils"; do
   read -r command package <<<"$pair"
   command -v "$command" >/dev/null 2>&1 || needed+=("$package")
 done
+[ -f /usr/share/publicsuffix/public_suffix_list.dat ] || needed+=(publicsuffix)
 
 if ((${#needed[@]} > 0)); then
   echo "Installing ${needed[*]} for the tests…"
