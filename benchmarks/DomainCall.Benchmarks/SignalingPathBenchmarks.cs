@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
+using DomainCall.Dns;
 using DomainCall.Engine;
 using DomainCall.Hosting;
 using DomainCall.Storage;
@@ -23,17 +24,21 @@ namespace DomainCall.Benchmarks;
 /// </remarks>
 [Config(typeof(QuickRunConfig))]
 [MemoryDiagnoser]
-public class SignalingPathBenchmarks
+public class SignalingPathBenchmarks : IDisposable
 {
     private const string Reason = "general";
 
     private static readonly Domain Site = Domain.Parse("example.com");
+
+    // A port apart from the quick start's 5300, so that a benchmark can run beside it.
+    private static readonly GuestDnsOptions GuestDnsOptions = new() { Port = 5399 };
 
     private readonly DiscardingPartyChannel _channel = new();
     private string _directory = null!;
     private ServiceProvider _services = null!;
     private SqliteCallStore _store = null!;
     private Switchboard _switchboard = null!;
+    private GuestZoneServer _guestDns = null!;
     private string _caller = null!;
     private string _desk = null!;
     private SessionDescription _offer = null!;
@@ -65,7 +70,8 @@ public class SignalingPathBenchmarks
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new CallMetrics(_services.GetRequiredService<IMeterFactory>());
         _switchboard = new Switchboard(
-            _store, _channel, settings, TimeProvider.System, metrics, NullLogger<Switchboard>.Instance);
+            _store, _channel, settings, StartGuestDns(settings.GuestZone), CreateAuthorizer(), TimeProvider.System,
+            metrics, NullLogger<Switchboard>.Instance);
 
         var callId = await AnswerCallsAsync();
         _caller = CallerOf(0);
@@ -88,10 +94,18 @@ public class SignalingPathBenchmarks
     public void CleanUp()
     {
         _services.Dispose();
+        _guestDns.Dispose();
 
         // Pooled connections keep the file open, and the directory cannot go while they do.
         SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>Stops the guest zone's DNS server, when BenchmarkDotNet has not run the clean-up.</summary>
+    public void Dispose()
+    {
+        _guestDns?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Benchmark]
@@ -112,6 +126,22 @@ public class SignalingPathBenchmarks
     public Task TransitionWrite() =>
         _store.AddCallAsync(_ringing with { Id = Secrets.NewToken() }, CancellationToken.None);
 
+    // Callers prove their guest names through the real embedded DNS server, as on a site.
+    private EmbeddedGuestNameRegistrar StartGuestDns(Domain zone)
+    {
+        var records = new GuestRecordSet(TimeProvider.System);
+        var registrar = new EmbeddedGuestNameRegistrar(records, zone);
+        var guestZone = GuestZone.Create(zone, GuestDnsOptions);
+        _guestDns = new GuestZoneServer(
+            new GuestZoneResponder(records, guestZone, TimeProvider.System), guestZone, GuestDnsOptions, registrar,
+            NullLogger<GuestZoneServer>.Instance);
+        _guestDns.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return registrar;
+    }
+
+    private GuestAuthorizer CreateAuthorizer() =>
+        new(TxtLookup.ForGuestNames(GuestDnsOptions), NullLogger<GuestAuthorizer>.Instance);
+
     private static string CallerOf(int index) => $"caller-{index}";
 
     private static string DeskOf(int index) => $"desk-{index}";
@@ -124,6 +154,9 @@ public class SignalingPathBenchmarks
         {
             // A desk is busy once it has answered, so each call rings a desk of its own.
             _switchboard.JoinDesk(DeskOf(i), Site);
+            var identity = await _switchboard.GetIdentityAsync(CallerOf(i), CancellationToken.None);
+            await _switchboard.ProveIdentityAsync(
+                CallerOf(i), Domain.Parse(identity.Name), identity.Code, CancellationToken.None);
             var placed = await _switchboard.PlaceCallAsync(
                 CallerOf(i), Site, Reason, CallMode.Video, CancellationToken.None);
             if (placed.Status != "ringing")

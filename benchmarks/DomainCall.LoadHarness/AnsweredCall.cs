@@ -108,6 +108,10 @@ internal sealed class AnsweredCall : IAsyncDisposable
         await _desk.StartAsync(cancellationToken);
         await _desk.InvokeAsync<JsonElement>("JoinDesk", HarnessServer.SiteDomain, server.OwnerKey, cancellationToken);
         await _caller.StartAsync(cancellationToken);
+        var identity = await _caller.InvokeAsync<JsonElement>("GetIdentity", cancellationToken);
+        await _caller.InvokeAsync<JsonElement>(
+            "ProveIdentity", identity.GetProperty("name").GetString(), identity.GetProperty("code").GetString(),
+            cancellationToken);
 
         var placed = await _caller.InvokeAsync<JsonElement>(
             "PlaceCall", HarnessServer.SiteDomain, HarnessServer.Reason, "voice", cancellationToken);

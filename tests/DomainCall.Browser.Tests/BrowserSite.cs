@@ -189,6 +189,7 @@ public sealed class BrowserSite : IAsyncLifetime
             options.StorePath = Path.Combine(_directory, "domaincall.db");
             options.Reasons.Add(new("sales", "Sales"));
             options.Reasons.Add(new("support", "Support"));
+            options.GuestDns.Port = DomainCall.Tests.Engine.FreeLoopbackPort.Find();
         });
 
         _app = builder.Build();

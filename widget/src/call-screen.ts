@@ -219,6 +219,9 @@ class CallScreenController implements CallScreen {
     this.#announce(`Ringing ${this.#name}…`);
     try {
       const domain = this.#options.host.domain || this.#info!.domain;
+      // The server lets a guest call only once DNS confirmed the code of its guest name.
+      const identity = await invokeHub(connection, 'GetIdentity');
+      await invokeHub(connection, 'ProveIdentity', identity.name, identity.code);
       const placed = await invokeHub(connection, 'PlaceCall', domain, reason, mode);
       // Events may have overtaken the result: an answer or an end that came first wins.
       if (placed.status === 'ringing') {

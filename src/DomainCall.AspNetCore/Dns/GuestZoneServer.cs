@@ -82,14 +82,33 @@ internal sealed partial class GuestZoneServer : IHostedService, IDisposable
     {
         if (Interlocked.Exchange(ref _server, null) is { } server)
         {
-            server.Stop();
+            Stop(server);
             Log.Stopped(_logger, _zone.Value);
         }
 
         return Task.CompletedTask;
     }
 
-    public void Dispose() => Interlocked.Exchange(ref _server, null)?.Stop();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _server, null) is { } server)
+        {
+            Stop(server);
+        }
+    }
+
+    private static void Stop(DnsServer server)
+    {
+        try
+        {
+            server.Stop();
+        }
+        catch (AggregateException exception) when (exception.Flatten().InnerExceptions.All(
+            inner => inner is OperationCanceledException))
+        {
+            // ARSoft reports its own listeners' cancellation when it is stopped before they ran; nothing failed.
+        }
+    }
 
     private Task OnQueryReceivedAsync(object sender, QueryReceivedEventArgs eventArgs)
     {

@@ -23,6 +23,7 @@ internal sealed class DomainCallSettings
         IceServers = [.. value.IceServers];
         RingTimeout = value.RingTimeout;
         GuestNameLifetime = value.GuestNameLifetime;
+        GuestNameCooldown = value.GuestDns.RemovalCooldown;
         StorePath = Path.GetFullPath(value.StorePath, environment.ContentRootPath);
         DeskPolicy = value.DeskPolicy;
         InvocationsPerSecond = value.InvocationsPerSecond;
@@ -46,6 +47,9 @@ internal sealed class DomainCallSettings
     public TimeSpan RingTimeout { get; }
 
     public TimeSpan GuestNameLifetime { get; }
+
+    /// <summary>Gets how long a guest name whose records were removed rests before it is handed out again.</summary>
+    public TimeSpan GuestNameCooldown { get; }
 
     public string StorePath { get; }
 

@@ -16,4 +16,7 @@ internal static class ErrorCodes
     public const string Busy = "busy";
     public const string RateLimited = "rate-limited";
     public const string NoGuestName = "no-guest-name";
+    public const string IdentityRequired = "identity-required";
+    public const string NotAuthorized = "not-authorized";
+    public const string DnsUnavailable = "dns-unavailable";
 }

@@ -9,26 +9,51 @@ internal sealed class Party
     private readonly HashSet<Domain> _deskDomains = [];
     private LiveCall? _outgoing;
     private LiveCall? _answered;
-    private Lazy<Task<GuestName>>? _guest;
+    private Lazy<Task<GuestNameGrant>>? _guest;
+    private GuestNameGrant? _proven;
 
     /// <summary>
-    /// Returns this connection's guest name, reserving a new one through <paramref name="reserve"/> when it has
-    /// none, or when its name has expired. Concurrent first requests share one reservation.
+    /// Returns this connection's guest name and code, reserving a new one through <paramref name="reserve"/> when it
+    /// has none, or when its name has expired. Concurrent first requests share one reservation.
     /// </summary>
-    public Task<GuestName> GuestAsync(Func<Task<GuestName>> reserve, DateTimeOffset now)
+    public Task<GuestNameGrant> GuestAsync(Func<Task<GuestNameGrant>> reserve, DateTimeOffset now)
     {
-        Lazy<Task<GuestName>> guest;
+        Lazy<Task<GuestNameGrant>> guest;
         lock (_gate)
         {
             if (_guest is null || IsSpent(_guest, now))
             {
-                _guest = new Lazy<Task<GuestName>>(reserve);
+                _guest = new Lazy<Task<GuestNameGrant>>(reserve);
             }
 
             guest = _guest;
         }
 
         return guest.Value;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="grant"/> this connection's identity, after DNS confirmed its code: from now on it calls
+    /// as that name, and <see cref="GuestAsync"/> gives it back, even when another connection reserved it.
+    /// </summary>
+    public void Prove(GuestNameGrant grant)
+    {
+        lock (_gate)
+        {
+            // Created at once, so that the name counts as spent from its expiry on, like a reserved one.
+            _guest = new Lazy<Task<GuestNameGrant>>(() => Task.FromResult(grant));
+            _ = _guest.Value;
+            _proven = grant;
+        }
+    }
+
+    /// <summary>Gets the guest name this connection proved, while it is alive at <paramref name="now"/>.</summary>
+    public GuestName? ProvenGuest(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return _proven is { } proven && proven.Guest.ExpiresAt > now ? proven.Guest : null;
+        }
     }
 
     /// <summary>Gets the call this connection placed, until it ends. A caller places one call at a time.</summary>
@@ -69,7 +94,7 @@ internal sealed class Party
         }
     }
 
-    private static bool IsSpent(Lazy<Task<GuestName>> guest, DateTimeOffset now) =>
+    private static bool IsSpent(Lazy<Task<GuestNameGrant>> guest, DateTimeOffset now) =>
         guest.IsValueCreated && guest.Value.IsCompleted
-        && (!guest.Value.IsCompletedSuccessfully || guest.Value.Result.ExpiresAt <= now);
+        && (!guest.Value.IsCompletedSuccessfully || guest.Value.Result.Guest.ExpiresAt <= now);
 }

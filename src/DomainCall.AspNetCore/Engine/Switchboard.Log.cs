@@ -43,5 +43,13 @@ internal sealed partial class Switchboard
         [LoggerMessage(9, LogLevel.Error, "The ring timeout of call {CallId} could not end the call.",
             EventName = "RingTimeoutFailed")]
         public static partial void RingTimeoutFailed(ILogger logger, string callId, Exception exception);
+
+        [LoggerMessage(10, LogLevel.Debug, "A caller proved the guest name {GuestName} in DNS.",
+            EventName = "GuestProven")]
+        public static partial void GuestProven(ILogger logger, string guestName);
+
+        [LoggerMessage(11, LogLevel.Warning, "The guest name {GuestName} could not be published in DNS.",
+            EventName = "GuestRegistrationFailed")]
+        public static partial void GuestRegistrationFailed(ILogger logger, string guestName, Exception exception);
     }
 }

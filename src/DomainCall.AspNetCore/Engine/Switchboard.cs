@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DomainCall.Dns;
 using DomainCall.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +25,8 @@ internal sealed partial class Switchboard
     private readonly IPartyChannel _channel;
     private readonly DomainCallSettings _settings;
     private readonly GuestNameGenerator _guestNames;
+    private readonly IGuestNameRegistrar _registrar;
+    private readonly GuestAuthorizer _authorizer;
     private readonly TimeProvider _time;
     private readonly CallMetrics _metrics;
     private readonly ILogger _logger;
@@ -32,6 +35,8 @@ internal sealed partial class Switchboard
         ICallStore store,
         IPartyChannel channel,
         DomainCallSettings settings,
+        IGuestNameRegistrar registrar,
+        GuestAuthorizer authorizer,
         TimeProvider time,
         CallMetrics metrics,
         ILogger<Switchboard> logger)
@@ -40,6 +45,8 @@ internal sealed partial class Switchboard
         _channel = channel;
         _settings = settings;
         _guestNames = new GuestNameGenerator(settings.GuestZone);
+        _registrar = registrar;
+        _authorizer = authorizer;
         _time = time;
         _metrics = metrics;
         _logger = logger;
@@ -66,10 +73,58 @@ internal sealed partial class Switchboard
         }
     }
 
-    /// <summary>Gives this connection a guest name, or the one it already has while that is alive.</summary>
-    public async Task<CallerIdentity> GetIdentityAsync(string connectionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives this connection a guest name and its authorization code, or the ones it already has while the name is
+    /// alive. The code goes to this connection only: it is what <see cref="ProveIdentityAsync"/> checks in DNS.
+    /// </summary>
+    public async Task<GuestIdentity> GetIdentityAsync(string connectionId, CancellationToken cancellationToken)
     {
-        var guest = await GuestOfAsync(PartyOf(connectionId), cancellationToken);
+        var grant = await GuestOfAsync(PartyOf(connectionId), cancellationToken);
+        var guest = grant.Guest;
+        return new GuestIdentity(guest.Name.Value, EnumText.Of(CallerKind.Guest), guest.ExpiresAt, grant.Code);
+    }
+
+    /// <summary>
+    /// Authorizes this connection to call as <paramref name="name"/> when a DNS lookup of the name finds the hash of
+    /// <paramref name="code"/>. A new connection that presents a live name and its code takes that name over, so a
+    /// caller who reconnects keeps it. A refusal changes nothing.
+    /// </summary>
+    public async Task<CallerIdentity> ProveIdentityAsync(
+        string connectionId, Domain name, string code, CancellationToken cancellationToken)
+    {
+        var party = PartyOf(connectionId);
+        if (party.Outgoing is not null)
+        {
+            throw AlreadyCalling();
+        }
+
+        var guest = EmbeddedGuestNameRegistrar.IsDirectlyBelow(name, _settings.GuestZone)
+            ? await _store.FindGuestNameAsync(name, _time.GetUtcNow(), cancellationToken)
+            : null;
+        if (guest is null)
+        {
+            throw new SignalingException(
+                ErrorCodes.NotAuthorized,
+                $"{name.Value} is not a live guest name of this server; GetIdentity gives a new name and code.");
+        }
+
+        var result = await _authorizer.AuthorizeAsync(name, code, cancellationToken);
+        if (result == GuestAuthorization.DnsFailure)
+        {
+            throw new SignalingException(
+                ErrorCodes.DnsUnavailable,
+                $"The DNS lookup of {name.Value} gave no answer; nothing changed. Try again in a moment.");
+        }
+
+        if (result != GuestAuthorization.Authorized)
+        {
+            throw new SignalingException(
+                ErrorCodes.NotAuthorized,
+                $"The code does not match the DNS record of {name.Value}; nothing changed.");
+        }
+
+        party.Prove(new GuestNameGrant(guest, code));
+        Log.GuestProven(_logger, name.Value);
         return new CallerIdentity(guest.Name.Value, EnumText.Of(CallerKind.Guest), guest.ExpiresAt);
     }
 
@@ -95,7 +150,10 @@ internal sealed partial class Switchboard
             throw AlreadyCalling();
         }
 
-        var guest = await GuestOfAsync(party, cancellationToken);
+        var guest = party.ProvenGuest(_time.GetUtcNow()) ?? throw new SignalingException(
+            ErrorCodes.IdentityRequired,
+            "Prove a guest name before calling: GetIdentity gives a name and a code, and ProveIdentity(name, code) " +
+            "checks them in DNS.");
         var caller = new CallerIdentity(guest.Name.Value, EnumText.Of(CallerKind.Guest), guest.ExpiresAt);
         var record = new CallRecord(
             Secrets.NewToken(), callee, guest.Name.Value, CallerKind.Guest, reason, mode, CallState.Ringing,
@@ -403,23 +461,42 @@ internal sealed partial class Switchboard
         call.Activity?.Dispose();
     }
 
-    private Task<GuestName> GuestOfAsync(Party party, CancellationToken cancellationToken) =>
+    private Task<GuestNameGrant> GuestOfAsync(Party party, CancellationToken cancellationToken) =>
         party.GuestAsync(() => ReserveGuestNameAsync(cancellationToken), _time.GetUtcNow());
 
-    private async Task<GuestName> ReserveGuestNameAsync(CancellationToken cancellationToken)
+    private async Task<GuestNameGrant> ReserveGuestNameAsync(CancellationToken cancellationToken)
     {
+        var code = Secrets.NewToken();
+        var codeHash = GuestTxt.HashCode(code);
         for (var attempt = 0; attempt < GuestNameAttempts; attempt++)
         {
             var now = _time.GetUtcNow();
-            var guest = new GuestName(_guestNames.Next(), now, now + _settings.GuestNameLifetime);
-            if (await _store.TryAddGuestNameAsync(guest, cancellationToken))
+            var guest = new GuestName(_guestNames.Next(), now, now + _settings.GuestNameLifetime, codeHash);
+            if (await _store.TryAddGuestNameAsync(guest, _settings.GuestNameCooldown, cancellationToken))
             {
-                return guest;
+                await RegisterAsync(guest, cancellationToken);
+                return new GuestNameGrant(guest, code);
             }
         }
 
         throw new SignalingException(
             ErrorCodes.NoGuestName, "No free guest name could be found; try again in a moment.");
+    }
+
+    private async Task RegisterAsync(GuestName guest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _registrar.RegisterAsync(
+                new GuestRecord(guest.Name, guest.CodeHash, guest.ExpiresAt, null), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The name stays reserved in the store until it expires, and the sweep then removes whatever reached DNS.
+            Log.GuestRegistrationFailed(_logger, guest.Name.Value, exception);
+            throw new SignalingException(
+                ErrorCodes.DnsUnavailable, "The guest name could not be published in DNS; try again in a moment.");
+        }
     }
 
     private LiveCall FindOfferedCall(string deskConnectionId, string callId) =>

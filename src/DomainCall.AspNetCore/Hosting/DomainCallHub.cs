@@ -34,7 +34,14 @@ internal sealed partial class DomainCallHub(
     public void LeaveDesk(string? domain) =>
         switchboard.LeaveDesk(Context.ConnectionId, SignalingInput.Domain(domain, nameof(domain)));
 
-    public Task<CallerIdentity> GetIdentity() => switchboard.GetIdentityAsync(Context.ConnectionId, default);
+    public Task<GuestIdentity> GetIdentity() => switchboard.GetIdentityAsync(Context.ConnectionId, default);
+
+    public Task<CallerIdentity> ProveIdentity(string? name, string? code)
+    {
+        var guestName = SignalingInput.Domain(name, nameof(name));
+        var guestCode = SignalingInput.GuestCode(code);
+        return switchboard.ProveIdentityAsync(Context.ConnectionId, guestName, guestCode, default);
+    }
 
     public Task<PlaceCallResult> PlaceCall(string? domain, string? reason, string? mode)
     {

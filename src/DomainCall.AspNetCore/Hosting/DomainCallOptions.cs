@@ -1,3 +1,4 @@
+using DomainCall.Dns;
 using DomainCall.Engine;
 
 namespace DomainCall.Hosting;
@@ -87,4 +88,17 @@ public sealed class DomainCallOptions
     /// </summary>
     /// <value>The default value is 100; allowed from 1 to 10,000.</value>
     public int InvocationBurst { get; set; } = 100;
+
+    /// <summary>
+    /// Gets how owners' domains are verified: the lifetime of authorization codes and the DNS servers asked for
+    /// the <c>_domaincall-challenge</c> record. Bound from <c>DomainCall:Verification</c>.
+    /// </summary>
+    public VerificationOptions Verification { get; } = new();
+
+    /// <summary>
+    /// Gets how guest names reach DNS: the embedded DNS server for the guest zone (on <c>127.0.0.1:5300</c> by
+    /// default), where a caller's code is checked, and how long a removed name rests. Bound from
+    /// <c>DomainCall:GuestDns</c>.
+    /// </summary>
+    public GuestDnsOptions GuestDns { get; } = new();
 }

@@ -40,6 +40,9 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
             failures.Add($"{Prefix}StorePath is required: the SQLite file that keeps calls, such as 'domaincall.db'.");
         }
 
+        failures.AddRange(options.Verification.Validate(Prefix + "Verification:"));
+        failures.AddRange(options.GuestDns.Validate(Prefix + "GuestDns:"));
+
         if (options.DeskPolicy is not null && string.IsNullOrWhiteSpace(options.DeskPolicy))
         {
             failures.Add($"{Prefix}DeskPolicy is blank; name an authorization policy, or leave it unset.");

@@ -75,7 +75,9 @@ public static class DomainCallServiceCollectionExtensions
             sp => new SqliteCallStore(sp.GetRequiredService<DomainCallSettings>().StorePath));
         services.AddSingleton(sp => new OwnerKeys(
             sp.GetRequiredService<ICallStore>(), sp.GetRequiredService<DomainCallSettings>()));
-        services.AddHostedService<StoreMaintenance>();
+        DnsServices.Add(services);
+        services.AddSingleton<StoreMaintenance>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreMaintenance>());
 
         services.AddDataProtection();
         services.AddSingleton<DeskSessions>();

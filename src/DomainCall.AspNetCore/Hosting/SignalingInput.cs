@@ -51,6 +51,12 @@ internal static class SignalingInput
             : throw SignalingException.InvalidArgument(
                 $"ownerKey: an owner key is {Secrets.TokenLength} characters of letters, digits, '-' and '_'.");
 
+    public static string GuestCode(string? text) =>
+        Secrets.LooksLikeToken(text)
+            ? text!
+            : throw SignalingException.InvalidArgument(
+                $"code: an authorization code is {Secrets.TokenLength} characters of letters, digits, '-' and '_'.");
+
     public static string Sdp(string? text)
     {
         if (text is null || text.Length is 0 or > MaxSdpLength || !text.StartsWith("v=0", StringComparison.Ordinal))

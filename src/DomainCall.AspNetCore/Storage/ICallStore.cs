@@ -53,12 +53,17 @@ public interface ICallStore
     /// <returns>The calls, newest first.</returns>
     Task<IReadOnlyList<CallRecord>> ListCallsAsync(Domain callee, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Reserves a guest name unless a live one of the same name exists.</summary>
-    /// <param name="guest">The name with its lifetime.</param>
+    /// <summary>
+    /// Reserves a guest name, with the hash of its code, unless the name is taken: a name is taken while it is
+    /// alive, after it expired until its records were removed, and for <paramref name="cooldown"/> after that.
+    /// </summary>
+    /// <param name="guest">The name with its lifetime and code hash.</param>
+    /// <param name="cooldown">How long a removed name rests; it may be reserved again when its removal time plus
+    /// this is at or before <see cref="GuestName.CreatedAt"/> of <paramref name="guest"/>.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns><see langword="true"/> when the name is now reserved; <see langword="false"/> when it is
     /// taken.</returns>
-    Task<bool> TryAddGuestNameAsync(GuestName guest, CancellationToken cancellationToken);
+    Task<bool> TryAddGuestNameAsync(GuestName guest, TimeSpan cooldown, CancellationToken cancellationToken);
 
     /// <summary>Finds a guest name that is still alive at <paramref name="now"/>.</summary>
     /// <param name="name">The guest name.</param>
@@ -67,11 +72,23 @@ public interface ICallStore
     /// <returns>The guest name, or <see langword="null"/> when there is no live one.</returns>
     Task<GuestName?> FindGuestNameAsync(Domain name, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Removes the guest names that expired at or before <paramref name="now"/>.</summary>
-    /// <param name="now">The current time.</param>
+    /// <summary>
+    /// Lists the guest names whose DNS records have not been marked removed, alive or expired: the live ones fill the
+    /// embedded DNS server at start, and the expired ones are swept.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the work.</param>
-    /// <returns>How many names were removed.</returns>
-    Task<int> RemoveExpiredGuestNamesAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <returns>The names, in no particular order.</returns>
+    Task<IReadOnlyList<GuestName>> ListPublishedGuestNamesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks that the DNS records of a guest name were removed at <paramref name="removedAt"/>; the name's cooldown
+    /// starts then. A name not in the store is ignored.
+    /// </summary>
+    /// <param name="name">The guest name.</param>
+    /// <param name="removedAt">When its records were removed.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task that completes when the mark is stored.</returns>
+    Task MarkGuestNameRemovedAsync(Domain name, DateTimeOffset removedAt, CancellationToken cancellationToken);
 
     /// <summary>Finds the SHA-256 hash of a domain's owner key.</summary>
     /// <param name="domain">The domain.</param>

@@ -10,13 +10,16 @@ namespace DomainCall.Storage;
 /// </summary>
 internal sealed class SqliteCallStore : ICallStore
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
 
     private const string CallColumns = """
         id AS Id, callee AS Callee, caller AS Caller, caller_kind AS CallerKind, reason AS Reason, mode AS Mode,
         state AS State, started_at AS StartedAt, accepted_at AS AcceptedAt, connected_at AS ConnectedAt,
         ended_at AS EndedAt, end_reason AS EndReason
         """;
+
+    private const string GuestColumns =
+        "name AS Name, created_at AS CreatedAt, expires_at AS ExpiresAt, code_hash AS CodeHash";
 
     private readonly string _connectionString;
     private readonly Lazy<Task> _initialization;
@@ -123,23 +126,28 @@ internal sealed class SqliteCallStore : ICallStore
         return [.. rows.Select(r => r.ToRecord())];
     }
 
-    public async Task<bool> TryAddGuestNameAsync(GuestName guest, CancellationToken cancellationToken)
+    public async Task<bool> TryAddGuestNameAsync(
+        GuestName guest, TimeSpan cooldown, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(guest);
 
-        // A name may be taken over only once its holder's lifetime has run out.
+        // A name may be taken over only once its records are gone from DNS and its cooldown has passed.
         await using var connection = await OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO guest_names (name, created_at, expires_at) VALUES (@name, @createdAt, @expiresAt)
-            ON CONFLICT (name) DO UPDATE SET created_at = excluded.created_at, expires_at = excluded.expires_at
-            WHERE guest_names.expires_at <= excluded.created_at
+            INSERT INTO guest_names (name, created_at, expires_at, code_hash, removed_at)
+            VALUES (@name, @createdAt, @expiresAt, @codeHash, NULL)
+            ON CONFLICT (name) DO UPDATE SET created_at = excluded.created_at, expires_at = excluded.expires_at,
+                code_hash = excluded.code_hash, removed_at = NULL
+            WHERE guest_names.removed_at IS NOT NULL AND guest_names.removed_at + @cooldown <= excluded.created_at
             """,
             new
             {
                 name = guest.Name.Value,
                 createdAt = guest.CreatedAt.ToUnixTimeMilliseconds(),
                 expiresAt = guest.ExpiresAt.ToUnixTimeMilliseconds(),
+                codeHash = guest.CodeHash,
+                cooldown = (long)cooldown.TotalMilliseconds,
             },
             cancellationToken: cancellationToken));
         return changed == 1;
@@ -149,21 +157,29 @@ internal sealed class SqliteCallStore : ICallStore
         Domain name, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(long CreatedAt, long ExpiresAt)?>(new CommandDefinition(
-            "SELECT created_at, expires_at FROM guest_names WHERE name = @name AND expires_at > @now",
+        var row = await connection.QuerySingleOrDefaultAsync<GuestRow>(new CommandDefinition(
+            $"SELECT {GuestColumns} FROM guest_names WHERE name = @name AND expires_at > @now AND removed_at IS NULL",
             new { name = name.Value, now = now.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
-        return row is { } found
-            ? new GuestName(name, UnixTime.Of(found.CreatedAt), UnixTime.Of(found.ExpiresAt))
-            : null;
+        return row?.ToGuestName();
     }
 
-    public async Task<int> RemoveExpiredGuestNamesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GuestName>> ListPublishedGuestNamesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM guest_names WHERE expires_at <= @now",
-            new { now = now.ToUnixTimeMilliseconds() },
+        var rows = await connection.QueryAsync<GuestRow>(new CommandDefinition(
+            $"SELECT {GuestColumns} FROM guest_names WHERE removed_at IS NULL",
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToGuestName())];
+    }
+
+    public async Task MarkGuestNameRemovedAsync(
+        Domain name, DateTimeOffset removedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE guest_names SET removed_at = @removedAt WHERE name = @name AND removed_at IS NULL",
+            new { name = name.Value, removedAt = removedAt.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
     }
 
@@ -263,6 +279,21 @@ internal sealed class SqliteCallStore : ICallStore
                     key_hash BLOB NOT NULL
                 );
                 PRAGMA user_version = 1;
+                """,
+                transaction: transaction);
+        }
+
+        if (version < 2)
+        {
+            // Names from before guest names reached DNS have no code and were never published: they count as
+            // removed when they expired, so their cooldown runs from there.
+            await connection.ExecuteAsync(
+                """
+                ALTER TABLE guest_names ADD COLUMN code_hash TEXT NOT NULL DEFAULT '';
+                ALTER TABLE guest_names ADD COLUMN removed_at INTEGER;
+                UPDATE guest_names SET removed_at = expires_at;
+                CREATE INDEX guest_names_published ON guest_names (removed_at);
+                PRAGMA user_version = 2;
                 """,
                 transaction: transaction);
         }

@@ -53,14 +53,17 @@ internal sealed class PausingCallStore(ICallStore inner) : ICallStore
         Domain callee, int limit, CancellationToken cancellationToken) =>
         inner.ListCallsAsync(callee, limit, cancellationToken);
 
-    public Task<bool> TryAddGuestNameAsync(GuestName guest, CancellationToken cancellationToken) =>
-        inner.TryAddGuestNameAsync(guest, cancellationToken);
+    public Task<bool> TryAddGuestNameAsync(GuestName guest, TimeSpan cooldown, CancellationToken cancellationToken) =>
+        inner.TryAddGuestNameAsync(guest, cooldown, cancellationToken);
 
     public Task<GuestName?> FindGuestNameAsync(Domain name, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.FindGuestNameAsync(name, now, cancellationToken);
 
-    public Task<int> RemoveExpiredGuestNamesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        inner.RemoveExpiredGuestNamesAsync(now, cancellationToken);
+    public Task<IReadOnlyList<GuestName>> ListPublishedGuestNamesAsync(CancellationToken cancellationToken) =>
+        inner.ListPublishedGuestNamesAsync(cancellationToken);
+
+    public Task MarkGuestNameRemovedAsync(Domain name, DateTimeOffset removedAt, CancellationToken cancellationToken) =>
+        inner.MarkGuestNameRemovedAsync(name, removedAt, cancellationToken);
 
     public Task<byte[]?> FindOwnerKeyHashAsync(Domain domain, CancellationToken cancellationToken) =>
         inner.FindOwnerKeyHashAsync(domain, cancellationToken);

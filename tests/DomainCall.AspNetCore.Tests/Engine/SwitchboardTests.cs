@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DomainCall.Dns;
 using DomainCall.Engine;
 using DomainCall.Hosting;
 using DomainCall.Storage;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace DomainCall.Tests.Engine;
 
 /// <summary>The switchboard over a real SQLite store, with the clock in the test's hands.</summary>
-public sealed class SwitchboardTests : IDisposable
+public sealed class SwitchboardTests : IAsyncLifetime, IDisposable
 {
     private const string Caller = "caller-connection";
     private const string Desk = "desk-connection";
@@ -22,21 +23,25 @@ public sealed class SwitchboardTests : IDisposable
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-12-03T12:00:00Z", null));
     private readonly RecordingPartyChannel _channel = new();
     private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly PausingCallStore _store;
-    private readonly Switchboard _switchboard;
+    private PausingCallStore _store = null!;
+    private Switchboard _switchboard = null!;
+    private EmbeddedGuestDns _dns = null!;
 
-    public SwitchboardTests()
+    public async Task InitializeAsync()
     {
         var options = new DomainCallOptions { SiteDomain = Site.Value, RingTimeout = TimeSpan.FromSeconds(30) };
         options.Reasons.Add(new CallReason("sales", "Sales"));
         var environment = new HostingEnvironment { ContentRootPath = _directory.Path };
         var settings = new DomainCallSettings(Options.Create(options), environment);
         _store = new PausingCallStore(new SqliteCallStore(settings.StorePath));
+        _dns = await EmbeddedGuestDns.StartAsync(settings.GuestZone, _time);
         _switchboard = new Switchboard(
-            _store, _channel, settings, _time, new CallMetrics(_meters.GetRequiredService<IMeterFactory>()),
-            NullLogger<Switchboard>.Instance);
+            _store, _channel, settings, _dns.Registrar, _dns.Authorizer, _time,
+            new CallMetrics(_meters.GetRequiredService<IMeterFactory>()), NullLogger<Switchboard>.Instance);
         _switchboard.JoinDesk(Desk, Site);
     }
+
+    public async Task DisposeAsync() => await _dns.DisposeAsync();
 
     public void Dispose()
     {
@@ -125,6 +130,7 @@ public sealed class SwitchboardTests : IDisposable
         Assert.Equal((callId, "ended", "caller-left"), (ended.CallId, ended.State, ended.EndReason));
         Assert.Equal(CallState.Ended, (await _store.FindCallAsync(callId, default))!.State);
         Assert.Equal(0, _switchboard.LiveCallCount);
+        await ProveAsync("second-caller");
         var next = await _switchboard.PlaceCallAsync("second-caller", Site, "sales", CallMode.Voice, default);
         Assert.Equal("ringing", next.Status);
     }
@@ -161,8 +167,65 @@ public sealed class SwitchboardTests : IDisposable
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromHours(1), second.ExpiresAt);
     }
 
+    [Fact]
+    public async Task PlaceCall_BeforeTheGuestNameIsProved_IsRefusedAndRingsNobody()
+    {
+        await _switchboard.GetIdentityAsync(Caller, default);
+
+        var refusal = await Assert.ThrowsAsync<SignalingException>(
+            () => _switchboard.PlaceCallAsync(Caller, Site, "sales", CallMode.Voice, default));
+
+        Assert.Equal(ErrorCodes.IdentityRequired, refusal.Code);
+        Assert.False(_channel.HasUnread(Desk));
+        Assert.Empty(await _store.ListCallsAsync(Site, 10, default));
+    }
+
+    [Fact]
+    public async Task GetIdentity_GivesANameWhoseDnsRecordHoldsTheHashOfTheCode()
+    {
+        var identity = await _switchboard.GetIdentityAsync(Caller, default);
+
+        var record = _dns.Records.Find(Domain.Parse(identity.Name), _time.GetUtcNow());
+        Assert.NotNull(record);
+        Assert.Equal(GuestTxt.HashCode(identity.Code), record.CodeHash);
+        Assert.Equal(identity.ExpiresAt, record.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task ProveIdentity_WithAWrongCode_IsRefusedAndChangesNothing()
+    {
+        var identity = await _switchboard.GetIdentityAsync(Caller, default);
+
+        var refusal = await Assert.ThrowsAsync<SignalingException>(() => _switchboard.ProveIdentityAsync(
+            Caller, Domain.Parse(identity.Name), Secrets.NewToken(), default));
+
+        Assert.Equal(ErrorCodes.NotAuthorized, refusal.Code);
+        var stillUnproved = await Assert.ThrowsAsync<SignalingException>(
+            () => _switchboard.PlaceCallAsync(Caller, Site, "sales", CallMode.Voice, default));
+        Assert.Equal(ErrorCodes.IdentityRequired, stillUnproved.Code);
+    }
+
+    [Fact]
+    public async Task ProveIdentity_AfterTheNameExpired_IsRefused()
+    {
+        var identity = await _switchboard.GetIdentityAsync(Caller, default);
+        _time.Advance(TimeSpan.FromHours(1));
+
+        var refusal = await Assert.ThrowsAsync<SignalingException>(() => _switchboard.ProveIdentityAsync(
+            Caller, Domain.Parse(identity.Name), identity.Code, default));
+
+        Assert.Equal(ErrorCodes.NotAuthorized, refusal.Code);
+    }
+
+    private async Task ProveAsync(string connectionId)
+    {
+        var identity = await _switchboard.GetIdentityAsync(connectionId, default);
+        await _switchboard.ProveIdentityAsync(connectionId, Domain.Parse(identity.Name), identity.Code, default);
+    }
+
     private async Task<string> PlaceAsync()
     {
+        await ProveAsync(Caller);
         var placed = await _switchboard.PlaceCallAsync(Caller, Site, "sales", CallMode.Voice, default);
         Assert.Equal("ringing", placed.Status);
         return (await _channel.NextAsync<CallOffer>(Desk)).CallId;

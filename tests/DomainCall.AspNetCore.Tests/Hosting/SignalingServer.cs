@@ -1,4 +1,5 @@
 using DomainCall.Hosting;
+using DomainCall.Tests.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -60,6 +61,9 @@ public sealed class SignalingServer : IAsyncDisposable
             options.StorePath = Path.Combine(directory, "domaincall.db");
             options.Reasons.Add(new("sales", "Sales"));
             options.Reasons.Add(new("support", "Support"));
+
+            // Test servers run side by side, so each one's guest zone server takes a port of its own.
+            options.GuestDns.Port = FreeLoopbackPort.Find();
             configure?.Invoke(options);
         });
         configureHost?.Invoke(builder);
@@ -73,7 +77,16 @@ public sealed class SignalingServer : IAsyncDisposable
         return new SignalingServer(app, directory, ownerKey);
     }
 
+    /// <summary>Connects a caller that has proved its guest name, as the widget does before it calls.</summary>
     public async Task<TestClient> ConnectAsync()
+    {
+        var caller = await ConnectUnprovedAsync();
+        await caller.ProveGuestNameAsync();
+        return caller;
+    }
+
+    /// <summary>Connects without asking for a guest name.</summary>
+    public async Task<TestClient> ConnectUnprovedAsync()
     {
         var connection = new HubConnectionBuilder().WithUrl(HubAddress).Build();
         var client = new TestClient(connection);
@@ -83,7 +96,7 @@ public sealed class SignalingServer : IAsyncDisposable
 
     public async Task<TestClient> ConnectDeskAsync()
     {
-        var desk = await ConnectAsync();
+        var desk = await ConnectUnprovedAsync();
         await desk.Connection.InvokeAsync<object>("JoinDesk", SiteDomain, OwnerKey);
         return desk;
     }

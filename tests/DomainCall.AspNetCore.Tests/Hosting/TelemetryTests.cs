@@ -79,7 +79,9 @@ public sealed class TelemetryTests : IAsyncLifetime
     {
         await using var desk = await _server.ConnectDeskAsync();
         await using var caller = await _server.ConnectAsync();
-        var guestName = (await caller.InvokeAsync("GetIdentity")).GetProperty("name").GetString()!;
+        var identity = await caller.InvokeAsync("GetIdentity");
+        var guestName = identity.GetProperty("name").GetString()!;
+        var code = identity.GetProperty("code").GetString()!;
         var callId = await SignalingServer.PlaceAndAnswerAsync(desk, caller, "voice");
         await caller.SendOnlyAsync("SendOffer", callId, "v=0\r\n" + SdpMarker + "\r\n");
         await desk.NextAsync("ReceiveOffer");
@@ -96,7 +98,7 @@ public sealed class TelemetryTests : IAsyncLifetime
         Assert.Contains(visible, r => r.Message == $"Call {callId} ended: caller-hung-up.");
         Assert.Contains(
             visible, r => r.Message.StartsWith("A desk was refused for example.com", StringComparison.Ordinal));
-        foreach (var secret in new[] { SdpMarker, "v=0", _server.OwnerKey, guestName, "AAAAAAAAAAAAAAAAAAAAAA" })
+        foreach (var secret in new[] { SdpMarker, "v=0", _server.OwnerKey, guestName, code, "AAAAAAAAAAAAAAAAAAAAAA" })
         {
             Assert.DoesNotContain(visible, r => r.Message.Contains(secret, StringComparison.Ordinal));
         }

@@ -57,6 +57,15 @@ public sealed class TestClient : IAsyncDisposable
     public async Task<JsonElement> InvokeAsync(string method, params object?[] args) =>
         await Connection.InvokeCoreAsync<JsonElement>(method, args);
 
+    /// <summary>Asks for a guest name and proves it with its code, and returns what <c>GetIdentity</c> gave.</summary>
+    public async Task<JsonElement> ProveGuestNameAsync()
+    {
+        var identity = await InvokeAsync("GetIdentity");
+        await InvokeAsync(
+            "ProveIdentity", identity.GetProperty("name").GetString(), identity.GetProperty("code").GetString());
+        return identity;
+    }
+
     public Task SendOnlyAsync(string method, params object?[] args) => Connection.InvokeCoreAsync(method, args);
 
     /// <summary>

@@ -12,7 +12,7 @@ public sealed class InMemoryCallStore : ICallStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CallRecord> _calls = [];
-    private readonly Dictionary<Domain, GuestName> _guests = [];
+    private readonly Dictionary<Domain, (GuestName Guest, DateTimeOffset? RemovedAt)> _guests = [];
     private readonly Dictionary<Domain, byte[]> _ownerKeys = [];
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -71,16 +71,18 @@ public sealed class InMemoryCallStore : ICallStore
         }
     }
 
-    public Task<bool> TryAddGuestNameAsync(GuestName guest, CancellationToken cancellationToken)
+    public Task<bool> TryAddGuestNameAsync(GuestName guest, TimeSpan cooldown, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (_guests.TryGetValue(guest.Name, out var holder) && holder.ExpiresAt > guest.CreatedAt)
+            // A name stays taken while alive, until its records are removed, and for the cooldown after that.
+            if (_guests.TryGetValue(guest.Name, out var holder)
+                && (holder.RemovedAt is not { } removedAt || removedAt + cooldown > guest.CreatedAt))
             {
                 return Task.FromResult(false);
             }
 
-            _guests[guest.Name] = guest;
+            _guests[guest.Name] = (guest, null);
             return Task.FromResult(true);
         }
     }
@@ -90,17 +92,31 @@ public sealed class InMemoryCallStore : ICallStore
         lock (_gate)
         {
             return Task.FromResult(
-                _guests.TryGetValue(name, out var guest) && guest.ExpiresAt > now ? guest : null);
+                _guests.TryGetValue(name, out var held) && held.RemovedAt is null && held.Guest.ExpiresAt > now
+                    ? held.Guest
+                    : null);
         }
     }
 
-    public Task<int> RemoveExpiredGuestNamesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GuestName>> ListPublishedGuestNamesAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var expired = _guests.Values.Where(g => g.ExpiresAt <= now).Select(g => g.Name).ToList();
-            expired.ForEach(name => _guests.Remove(name));
-            return Task.FromResult(expired.Count);
+            return Task.FromResult<IReadOnlyList<GuestName>>(
+                [.. _guests.Values.Where(held => held.RemovedAt is null).Select(held => held.Guest)]);
+        }
+    }
+
+    public Task MarkGuestNameRemovedAsync(Domain name, DateTimeOffset removedAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_guests.TryGetValue(name, out var held) && held.RemovedAt is null)
+            {
+                _guests[name] = (held.Guest, removedAt);
+            }
+
+            return Task.CompletedTask;
         }
     }
 

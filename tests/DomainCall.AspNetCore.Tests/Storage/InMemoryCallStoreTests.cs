@@ -43,18 +43,25 @@ public sealed class InMemoryCallStoreTests
     }
 
     [Fact]
-    public async Task TryAddGuestName_WhileTheFirstHolderLives_IsRefused()
+    public async Task TryAddGuestName_WhileTheFirstHolderLivesOrRests_IsRefused()
     {
         var store = new InMemoryCallStore();
         var name = Domain.Parse("calm-otter-10.guest.example.com");
         var start = DateTimeOffset.UnixEpoch;
+        var cooldown = TimeSpan.FromDays(1);
 
-        var first = new GuestName(name, start, start.AddHours(1));
-        var whileAlive = new GuestName(name, start.AddMinutes(5), start.AddHours(2));
-        var afterExpiry = new GuestName(name, start.AddHours(1), start.AddHours(2));
+        var first = new GuestName(name, start, start.AddHours(1), TestCalls.CodeHash);
+        var whileAlive = new GuestName(name, start.AddMinutes(5), start.AddHours(2), TestCalls.CodeHash);
+        var beforeRemoval = new GuestName(name, start.AddHours(2), start.AddHours(3), TestCalls.CodeHash);
+        var duringCooldown = new GuestName(name, start.AddHours(20), start.AddHours(21), TestCalls.CodeHash);
+        var afterCooldown = new GuestName(name, start.AddHours(26), start.AddHours(27), TestCalls.CodeHash);
 
-        Assert.True(await store.TryAddGuestNameAsync(first, default));
-        Assert.False(await store.TryAddGuestNameAsync(whileAlive, default));
-        Assert.True(await store.TryAddGuestNameAsync(afterExpiry, default));
+        Assert.True(await store.TryAddGuestNameAsync(first, cooldown, default));
+        Assert.False(await store.TryAddGuestNameAsync(whileAlive, cooldown, default));
+        Assert.False(await store.TryAddGuestNameAsync(beforeRemoval, cooldown, default));
+        await store.MarkGuestNameRemovedAsync(name, start.AddHours(2), default);
+        Assert.False(await store.TryAddGuestNameAsync(duringCooldown, cooldown, default));
+        Assert.True(await store.TryAddGuestNameAsync(afterCooldown, cooldown, default));
+        Assert.Equal([afterCooldown], await store.ListPublishedGuestNamesAsync(default));
     }
 }

@@ -10,6 +10,7 @@ public sealed class SqliteCallStoreTests : IDisposable
 {
     private static readonly Domain Callee = Domain.Parse("example.com");
     private static readonly DateTimeOffset Start = new(2025, 3, 14, 9, 26, 53, 589, TimeSpan.Zero);
+    private static readonly TimeSpan Cooldown = TimeSpan.FromDays(1);
 
     private readonly TemporaryDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(Start);
@@ -39,12 +40,12 @@ public sealed class SqliteCallStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task InitializeAsync_NewFile_UsesWriteAheadLogAndSchemaVersion1()
+    public async Task InitializeAsync_NewFile_UsesWriteAheadLogAndSchemaVersion2()
     {
         await _store.InitializeAsync(CancellationToken.None);
 
         Assert.Equal("wal", await PragmaAsync("journal_mode"));
-        Assert.Equal(1L, await PragmaAsync("user_version"));
+        Assert.Equal(2L, await PragmaAsync("user_version"));
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class SqliteCallStoreTests : IDisposable
         await restarted.InitializeAsync(CancellationToken.None);
 
         Assert.Equal(call, await restarted.FindCallAsync(call.Id, CancellationToken.None));
-        Assert.Equal(1L, await PragmaAsync("user_version"));
+        Assert.Equal(2L, await PragmaAsync("user_version"));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class SqliteCallStoreTests : IDisposable
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => _store.InitializeAsync(CancellationToken.None));
 
-        Assert.Contains("written by a newer version (schema 99, this version knows 1)", error.Message,
+        Assert.Contains("written by a newer version (schema 99, this version knows 2)", error.Message,
             StringComparison.Ordinal);
         Assert.Contains(_path, error.Message, StringComparison.Ordinal);
     }
@@ -274,10 +275,10 @@ public sealed class SqliteCallStoreTests : IDisposable
     public async Task TryAddGuestName_LiveNameOfTheSameName_IsRefused()
     {
         var name = Domain.Parse("swift-otter-42.guest.example.com");
-        Assert.True(await _store.TryAddGuestNameAsync(Guest(name, TimeSpan.FromHours(1)), CancellationToken.None));
+        Assert.True(await _store.TryAddGuestNameAsync(Guest(name, TimeSpan.FromHours(1)), Cooldown, default));
         _time.Advance(TimeSpan.FromMinutes(59));
 
-        var added = await _store.TryAddGuestNameAsync(Guest(name, TimeSpan.FromHours(1)), CancellationToken.None);
+        var added = await _store.TryAddGuestNameAsync(Guest(name, TimeSpan.FromHours(1)), Cooldown, default);
 
         Assert.False(added);
         var found = await _store.FindGuestNameAsync(name, _time.GetUtcNow(), CancellationToken.None);
@@ -285,24 +286,42 @@ public sealed class SqliteCallStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task TryAddGuestName_AfterTheOldOneExpired_TakesTheNameOver()
+    public async Task TryAddGuestName_ExpiredButNotYetRemoved_IsRefused()
     {
         var name = Domain.Parse("swift-otter-42.guest.example.com");
-        await _store.TryAddGuestNameAsync(Guest(name, TimeSpan.FromHours(1)), CancellationToken.None);
-        _time.Advance(TimeSpan.FromHours(1));
-        var newHolder = Guest(name, TimeSpan.FromMinutes(30));
+        await _store.TryAddGuestNameAsync(Guest(name, TimeSpan.FromHours(1)), TimeSpan.Zero, default);
+        _time.Advance(TimeSpan.FromHours(2));
 
-        var added = await _store.TryAddGuestNameAsync(newHolder, CancellationToken.None);
+        var added = await _store.TryAddGuestNameAsync(Guest(name, TimeSpan.FromHours(1)), TimeSpan.Zero, default);
 
-        Assert.True(added);
-        Assert.Equal(newHolder, await _store.FindGuestNameAsync(name, _time.GetUtcNow(), CancellationToken.None));
+        Assert.False(added);
     }
 
     [Fact]
-    public async Task FindGuestName_LiveName_GivesItsTimes()
+    public async Task TryAddGuestName_DuringTheCooldownAfterRemoval_IsRefusedAndAfterItTakesTheNameOver()
+    {
+        var name = Domain.Parse("swift-otter-42.guest.example.com");
+        await _store.TryAddGuestNameAsync(Guest(name, TimeSpan.FromHours(1)), Cooldown, default);
+        _time.Advance(TimeSpan.FromHours(1));
+        await _store.MarkGuestNameRemovedAsync(name, _time.GetUtcNow(), default);
+
+        _time.Advance(Cooldown - TimeSpan.FromSeconds(1));
+        var duringCooldown = await _store.TryAddGuestNameAsync(Guest(name, TimeSpan.FromHours(1)), Cooldown, default);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var newHolder = Guest(name, TimeSpan.FromMinutes(30));
+        var afterCooldown = await _store.TryAddGuestNameAsync(newHolder, Cooldown, default);
+
+        Assert.False(duringCooldown);
+        Assert.True(afterCooldown);
+        Assert.Equal(newHolder, await _store.FindGuestNameAsync(name, _time.GetUtcNow(), CancellationToken.None));
+        Assert.Contains(newHolder, await _store.ListPublishedGuestNamesAsync(default));
+    }
+
+    [Fact]
+    public async Task FindGuestName_LiveName_GivesItsTimesAndCodeHash()
     {
         var guest = Guest(Domain.Parse("swift-otter-42.guest.example.com"), TimeSpan.FromHours(1));
-        await _store.TryAddGuestNameAsync(guest, CancellationToken.None);
+        await _store.TryAddGuestNameAsync(guest, Cooldown, default);
         _time.Advance(TimeSpan.FromMinutes(59));
 
         var found = await _store.FindGuestNameAsync(guest.Name, _time.GetUtcNow(), CancellationToken.None);
@@ -314,7 +333,7 @@ public sealed class SqliteCallStoreTests : IDisposable
     public async Task FindGuestName_FromItsExpiryOn_IsHidden()
     {
         var guest = Guest(Domain.Parse("swift-otter-42.guest.example.com"), TimeSpan.FromHours(1));
-        await _store.TryAddGuestNameAsync(guest, CancellationToken.None);
+        await _store.TryAddGuestNameAsync(guest, Cooldown, default);
 
         _time.Advance(TimeSpan.FromHours(1));
         var atExpiry = await _store.FindGuestNameAsync(guest.Name, _time.GetUtcNow(), CancellationToken.None);
@@ -335,25 +354,56 @@ public sealed class SqliteCallStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task RemoveExpiredGuestNames_RemovesOnlyExpiredNamesAndCountsThem()
+    public async Task ListPublishedGuestNames_AfterAMarkedRemoval_ListsOnlyTheOthers()
     {
-        var shortLived = Guest(Domain.Parse("swift-otter-42.guest.example.com"), TimeSpan.FromMinutes(10));
-        var alsoShortLived = Guest(Domain.Parse("quiet-heron-17.guest.example.com"), TimeSpan.FromMinutes(20));
-        var longLived = Guest(Domain.Parse("brave-lynx-90.guest.example.com"), TimeSpan.FromHours(1));
-        foreach (var guest in new[] { shortLived, alsoShortLived, longLived })
+        var removed = Guest(Domain.Parse("swift-otter-42.guest.example.com"), TimeSpan.FromMinutes(10));
+        var expired = Guest(Domain.Parse("quiet-heron-17.guest.example.com"), TimeSpan.FromMinutes(20));
+        var live = Guest(Domain.Parse("brave-lynx-90.guest.example.com"), TimeSpan.FromHours(1));
+        foreach (var guest in new[] { removed, expired, live })
         {
-            await _store.TryAddGuestNameAsync(guest, CancellationToken.None);
+            await _store.TryAddGuestNameAsync(guest, Cooldown, default);
         }
 
         _time.Advance(TimeSpan.FromMinutes(20));
-        var removed = await _store.RemoveExpiredGuestNamesAsync(_time.GetUtcNow(), CancellationToken.None);
-        var removedAgain = await _store.RemoveExpiredGuestNamesAsync(_time.GetUtcNow(), CancellationToken.None);
+        await _store.MarkGuestNameRemovedAsync(removed.Name, _time.GetUtcNow(), default);
+        await _store.MarkGuestNameRemovedAsync(Domain.Parse("never-there-10.guest.example.com"), Start, default);
 
-        Assert.Equal(2, removed);
-        Assert.Equal(0, removedAgain);
-        Assert.Equal(longLived, await _store.FindGuestNameAsync(longLived.Name, Start, CancellationToken.None));
-        Assert.Null(await _store.FindGuestNameAsync(shortLived.Name, Start, CancellationToken.None));
-        Assert.Null(await _store.FindGuestNameAsync(alsoShortLived.Name, Start, CancellationToken.None));
+        var published = await _store.ListPublishedGuestNamesAsync(default);
+
+        Assert.Equal([expired, live], published.OrderBy(g => g.ExpiresAt));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_StoreOfSchemaVersion1_KeepsItsGuestNamesAsRemovedAtTheirExpiry()
+    {
+        var path = _directory.Combine("version1.db");
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE calls (id TEXT PRIMARY KEY, callee TEXT NOT NULL, caller TEXT NOT NULL,
+                    caller_kind TEXT NOT NULL, reason TEXT NOT NULL, mode TEXT NOT NULL, state TEXT NOT NULL,
+                    started_at INTEGER NOT NULL, accepted_at INTEGER, connected_at INTEGER, ended_at INTEGER,
+                    end_reason TEXT);
+                CREATE TABLE guest_names (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL);
+                CREATE TABLE owner_keys (domain TEXT PRIMARY KEY, key_hash BLOB NOT NULL);
+                INSERT INTO guest_names VALUES ('swift-otter-42.guest.example.com', 0, 3600000);
+                PRAGMA user_version = 1;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var store = new SqliteCallStore(path);
+        await store.InitializeAsync(default);
+        var name = Domain.Parse("swift-otter-42.guest.example.com");
+        var guest = new GuestName(name, UnixEpoch(7_200_000), UnixEpoch(10_800_000), TestCalls.CodeHash);
+
+        Assert.Empty(await store.ListPublishedGuestNamesAsync(default));
+        Assert.False(await store.TryAddGuestNameAsync(guest, TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1), default));
+        Assert.True(await store.TryAddGuestNameAsync(guest, TimeSpan.FromHours(1), default));
+        SqliteConnection.ClearAllPools();
     }
 
     [Fact]
@@ -407,8 +457,10 @@ public sealed class SqliteCallStoreTests : IDisposable
     private GuestName Guest(Domain name, TimeSpan lifetime)
     {
         var now = _time.GetUtcNow();
-        return new GuestName(name, now, now + lifetime);
+        return new GuestName(name, now, now + lifetime, TestCalls.CodeHash);
     }
+
+    private static DateTimeOffset UnixEpoch(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
 
     private async Task<object?> PragmaAsync(string pragma)
     {

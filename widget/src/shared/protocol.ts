@@ -20,6 +20,11 @@ export interface CallerIdentity {
   readonly expiresAt: string;
 }
 
+/** The result of `GetIdentity`: the connection's guest name and the authorization code that `ProveIdentity` takes. */
+export interface GuestIdentity extends CallerIdentity {
+  readonly code: string;
+}
+
 /** One reason a caller may pick; `id` is what `PlaceCall` takes, `label` what people read. */
 export interface ReasonInfo {
   readonly id: string;
@@ -130,7 +135,10 @@ export type HubErrorCode =
   | 'not-answered'
   | 'busy'
   | 'rate-limited'
-  | 'no-guest-name';
+  | 'no-guest-name'
+  | 'identity-required'
+  | 'not-authorized'
+  | 'dns-unavailable';
 
 /** One STUN or TURN server of `/info`; null credentials are for servers that need none. */
 export interface IceServerInfo {
@@ -152,7 +160,8 @@ export interface SiteInfo {
 export interface HubMethods {
   JoinDesk: { args: [domain: string, ownerKey: string | null]; result: DeskJoined };
   LeaveDesk: { args: [domain: string]; result: void };
-  GetIdentity: { args: []; result: CallerIdentity };
+  GetIdentity: { args: []; result: GuestIdentity };
+  ProveIdentity: { args: [name: string, code: string]; result: CallerIdentity };
   PlaceCall: { args: [domain: string, reason: string, mode: CallMode]; result: PlaceCallResult };
   CancelCall: { args: []; result: void };
   AcceptCall: { args: [callId: string]; result: AcceptedCall };
