@@ -49,6 +49,17 @@ public sealed class VerificationOptions
     /// </value>
     public string? PublicSuffixListPath { get; set; }
 
+    /// <summary>Gets or sets how often the records of verified domains are looked up again.</summary>
+    /// <value>The default value is 6 hours; allowed from 1 minute to 7 days.</value>
+    public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
+    /// Gets or sets how long the record of a verified domain may be missing before its verification is revoked, so
+    /// that a record briefly lost while an owner moves DNS providers does not take the domain offline.
+    /// </summary>
+    /// <value>The default value is 3 days; allowed from zero to 30 days.</value>
+    public TimeSpan RevocationGrace { get; set; } = TimeSpan.FromDays(3);
+
     internal IEnumerable<string> Validate(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
@@ -87,6 +98,18 @@ public sealed class VerificationOptions
         if (Retries is < 0 or > 5)
         {
             yield return Invariant($"{prefix}Retries must be between 0 and 5; it is {Retries}.");
+        }
+
+        if (RecheckInterval < TimeSpan.FromMinutes(1) || RecheckInterval > TimeSpan.FromDays(7))
+        {
+            yield return Invariant(
+                $"{prefix}RecheckInterval must be between 00:01:00 and 7.00:00:00; it is {RecheckInterval}.");
+        }
+
+        if (RevocationGrace < TimeSpan.Zero || RevocationGrace > TimeSpan.FromDays(30))
+        {
+            yield return Invariant(
+                $"{prefix}RevocationGrace must be between 00:00:00 and 30.00:00:00; it is {RevocationGrace}.");
         }
 
         if (PublicSuffixListPath is not null && !File.Exists(PublicSuffixListPath))

@@ -138,7 +138,8 @@ internal sealed partial class Switchboard
                 $"'{reason}' is not a reason of this site; use one of: {ReasonIds}.");
         }
 
-        if (callee != _settings.SiteDomain)
+        if (callee != _settings.SiteDomain
+            && (await _store.FindDomainAccountAsync(callee, cancellationToken))?.IsVerified != true)
         {
             throw new SignalingException(
                 ErrorCodes.UnknownDomain, $"{callee.Value} is not a DomainCall domain on this server.");

@@ -40,6 +40,8 @@ internal static partial class DnsServices
             sp.GetRequiredService<DomainNamePolicy>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DomainVerifier>>()));
+        services.AddSingleton<DomainAccounts>();
+        services.AddHostedService<VerificationRechecks>();
     }
 
     private static PublicSuffixList LoadSuffixes(VerificationOptions options, ILogger logger)

@@ -57,6 +57,7 @@ public static class DomainCallEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(pattern);
         group.MapHub<DomainCallHub>("/hub").Add(endpoint => RefuseForeignOrigins(endpoint, origins));
         MapPages(group, prefix, origins);
+        DomainAccountEndpoints.Map(group);
         group.MapMethods("/widget/{**path}", [HttpMethods.Get, HttpMethods.Head], context =>
             context.RequestServices.GetRequiredService<WidgetAssets>()
                 .ServeAsync(context, context.Request.RouteValues["path"] as string));

@@ -11,6 +11,7 @@ namespace DomainCall.Hosting;
 internal sealed partial class DomainCallHub(
     Switchboard switchboard,
     DeskAccess deskAccess,
+    DomainAccounts accounts,
     DomainCallSettings settings,
     ILogger<DomainCallHub> logger) : Hub
 {
@@ -18,6 +19,12 @@ internal sealed partial class DomainCallHub(
     {
         var desk = SignalingInput.Domain(domain, nameof(domain));
         var key = ownerKey is null ? null : SignalingInput.OwnerKey(ownerKey);
+        if (!await accounts.IsCallableAsync(desk, default))
+        {
+            throw new SignalingException(
+                ErrorCodes.UnknownDomain, $"{desk.Value} is not a verified DomainCall domain on this server.");
+        }
+
         if (!await deskAccess.MayAnswerForAsync(Context.GetHttpContext(), Context.User, desk, key, default))
         {
             Log.DeskRefused(logger, desk.Value);

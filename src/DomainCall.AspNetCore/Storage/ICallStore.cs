@@ -90,6 +90,26 @@ public interface ICallStore
     /// <returns>A task that completes when the mark is stored.</returns>
     Task MarkGuestNameRemovedAsync(Domain name, DateTimeOffset removedAt, CancellationToken cancellationToken);
 
+    /// <summary>Adds a domain account, or replaces the one of the same domain.</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="create"><see langword="true"/> to add a new account only when the domain has none;
+    /// <see langword="false"/> to replace an existing account only.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns><see langword="true"/> when the account was written; <see langword="false"/> when the domain had an
+    /// account (creating) or none (replacing).</returns>
+    Task<bool> SaveDomainAccountAsync(DomainAccount account, bool create, CancellationToken cancellationToken);
+
+    /// <summary>Finds the account of a domain.</summary>
+    /// <param name="domain">The domain.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The account, or <see langword="null"/> when the domain is not registered.</returns>
+    Task<DomainAccount?> FindDomainAccountAsync(Domain domain, CancellationToken cancellationToken);
+
+    /// <summary>Lists the accounts whose domain is verified, for the scheduled re-check of their records.</summary>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The verified accounts, in no particular order.</returns>
+    Task<IReadOnlyList<DomainAccount>> ListVerifiedDomainAccountsAsync(CancellationToken cancellationToken);
+
     /// <summary>Finds the SHA-256 hash of a domain's owner key.</summary>
     /// <param name="domain">The domain.</param>
     /// <param name="cancellationToken">Cancels the work.</param>

@@ -10,7 +10,7 @@ namespace DomainCall.Storage;
 /// </summary>
 internal sealed class SqliteCallStore : ICallStore
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
     private const string CallColumns = """
         id AS Id, callee AS Callee, caller AS Caller, caller_kind AS CallerKind, reason AS Reason, mode AS Mode,
@@ -20,6 +20,11 @@ internal sealed class SqliteCallStore : ICallStore
 
     private const string GuestColumns =
         "name AS Name, created_at AS CreatedAt, expires_at AS ExpiresAt, code_hash AS CodeHash";
+
+    private const string AccountColumns = """
+        domain AS Domain, code AS Code, code_expires_at AS CodeExpiresAt, verified_at AS VerifiedAt,
+        record_missing_since AS RecordMissingSince, revoked_at AS RevokedAt
+        """;
 
     private readonly string _connectionString;
     private readonly Lazy<Task> _initialization;
@@ -183,6 +188,48 @@ internal sealed class SqliteCallStore : ICallStore
             cancellationToken: cancellationToken));
     }
 
+    public async Task<bool> SaveDomainAccountAsync(
+        DomainAccount account, bool create, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+
+        var sql = create
+            ? """
+              INSERT INTO domain_accounts (domain, code, code_expires_at, verified_at, record_missing_since, revoked_at)
+              VALUES (@Domain, @Code, @CodeExpiresAt, @VerifiedAt, @RecordMissingSince, @RevokedAt)
+              ON CONFLICT (domain) DO NOTHING
+              """
+            : """
+              UPDATE domain_accounts SET code = @Code, code_expires_at = @CodeExpiresAt, verified_at = @VerifiedAt,
+                  record_missing_since = @RecordMissingSince, revoked_at = @RevokedAt
+              WHERE domain = @Domain
+              """;
+        await using var connection = await OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            new CommandDefinition(sql, AccountRow.From(account), cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
+    public async Task<DomainAccount?> FindDomainAccountAsync(Domain domain, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
+            $"SELECT {AccountColumns} FROM domain_accounts WHERE domain = @domain",
+            new { domain = domain.Value },
+            cancellationToken: cancellationToken));
+        return row?.ToAccount();
+    }
+
+    public async Task<IReadOnlyList<DomainAccount>> ListVerifiedDomainAccountsAsync(
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AccountRow>(new CommandDefinition(
+            $"SELECT {AccountColumns} FROM domain_accounts WHERE verified_at IS NOT NULL",
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToAccount())];
+    }
+
     public async Task<byte[]?> FindOwnerKeyHashAsync(Domain domain, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -294,6 +341,23 @@ internal sealed class SqliteCallStore : ICallStore
                 UPDATE guest_names SET removed_at = expires_at;
                 CREATE INDEX guest_names_published ON guest_names (removed_at);
                 PRAGMA user_version = 2;
+                """,
+                transaction: transaction);
+        }
+
+        if (version < 3)
+        {
+            await connection.ExecuteAsync(
+                """
+                CREATE TABLE domain_accounts (
+                    domain TEXT PRIMARY KEY,
+                    code TEXT NOT NULL,
+                    code_expires_at INTEGER NOT NULL,
+                    verified_at INTEGER,
+                    record_missing_since INTEGER,
+                    revoked_at INTEGER
+                );
+                PRAGMA user_version = 3;
                 """,
                 transaction: transaction);
         }

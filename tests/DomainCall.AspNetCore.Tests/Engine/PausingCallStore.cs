@@ -65,6 +65,15 @@ internal sealed class PausingCallStore(ICallStore inner) : ICallStore
     public Task MarkGuestNameRemovedAsync(Domain name, DateTimeOffset removedAt, CancellationToken cancellationToken) =>
         inner.MarkGuestNameRemovedAsync(name, removedAt, cancellationToken);
 
+    public Task<bool> SaveDomainAccountAsync(DomainAccount account, bool create, CancellationToken cancellationToken) =>
+        inner.SaveDomainAccountAsync(account, create, cancellationToken);
+
+    public Task<DomainAccount?> FindDomainAccountAsync(Domain domain, CancellationToken cancellationToken) =>
+        inner.FindDomainAccountAsync(domain, cancellationToken);
+
+    public Task<IReadOnlyList<DomainAccount>> ListVerifiedDomainAccountsAsync(CancellationToken cancellationToken) =>
+        inner.ListVerifiedDomainAccountsAsync(cancellationToken);
+
     public Task<byte[]?> FindOwnerKeyHashAsync(Domain domain, CancellationToken cancellationToken) =>
         inner.FindOwnerKeyHashAsync(domain, cancellationToken);
 

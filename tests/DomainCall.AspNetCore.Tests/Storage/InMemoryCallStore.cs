@@ -14,6 +14,7 @@ public sealed class InMemoryCallStore : ICallStore
     private readonly Dictionary<string, CallRecord> _calls = [];
     private readonly Dictionary<Domain, (GuestName Guest, DateTimeOffset? RemovedAt)> _guests = [];
     private readonly Dictionary<Domain, byte[]> _ownerKeys = [];
+    private readonly Dictionary<Domain, DomainAccount> _accounts = [];
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -117,6 +118,36 @@ public sealed class InMemoryCallStore : ICallStore
             }
 
             return Task.CompletedTask;
+        }
+    }
+
+    public Task<bool> SaveDomainAccountAsync(DomainAccount account, bool create, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_accounts.ContainsKey(account.Domain) == create)
+            {
+                return Task.FromResult(false);
+            }
+
+            _accounts[account.Domain] = account;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<DomainAccount?> FindDomainAccountAsync(Domain domain, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_accounts.GetValueOrDefault(domain));
+        }
+    }
+
+    public Task<IReadOnlyList<DomainAccount>> ListVerifiedDomainAccountsAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<DomainAccount>>([.. _accounts.Values.Where(a => a.IsVerified)]);
         }
     }
 

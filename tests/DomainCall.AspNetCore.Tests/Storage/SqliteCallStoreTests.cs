@@ -40,12 +40,12 @@ public sealed class SqliteCallStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task InitializeAsync_NewFile_UsesWriteAheadLogAndSchemaVersion2()
+    public async Task InitializeAsync_NewFile_UsesWriteAheadLogAndSchemaVersion3()
     {
         await _store.InitializeAsync(CancellationToken.None);
 
         Assert.Equal("wal", await PragmaAsync("journal_mode"));
-        Assert.Equal(2L, await PragmaAsync("user_version"));
+        Assert.Equal(3L, await PragmaAsync("user_version"));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class SqliteCallStoreTests : IDisposable
         await restarted.InitializeAsync(CancellationToken.None);
 
         Assert.Equal(call, await restarted.FindCallAsync(call.Id, CancellationToken.None));
-        Assert.Equal(2L, await PragmaAsync("user_version"));
+        Assert.Equal(3L, await PragmaAsync("user_version"));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class SqliteCallStoreTests : IDisposable
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => _store.InitializeAsync(CancellationToken.None));
 
-        Assert.Contains("written by a newer version (schema 99, this version knows 2)", error.Message,
+        Assert.Contains("written by a newer version (schema 99, this version knows 3)", error.Message,
             StringComparison.Ordinal);
         Assert.Contains(_path, error.Message, StringComparison.Ordinal);
     }
@@ -404,6 +404,26 @@ public sealed class SqliteCallStoreTests : IDisposable
         Assert.False(await store.TryAddGuestNameAsync(guest, TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1), default));
         Assert.True(await store.TryAddGuestNameAsync(guest, TimeSpan.FromHours(1), default));
         SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task SaveDomainAccount_CreatingTwice_KeepsTheFirstAndReplacingChangesIt()
+    {
+        var domain = Domain.Parse("shop.example.net");
+        var first = new DomainAccount(domain, Secrets.NewToken(), Start.AddDays(7));
+        var second = first with { Code = Secrets.NewToken() };
+        var verified = first with { VerifiedAt = Start.AddHours(1) };
+
+        Assert.True(await _store.SaveDomainAccountAsync(first, create: true, default));
+        Assert.False(await _store.SaveDomainAccountAsync(second, create: true, default));
+        Assert.Equal(first, await _store.FindDomainAccountAsync(domain, default));
+        Assert.Empty(await _store.ListVerifiedDomainAccountsAsync(default));
+        Assert.True(await _store.SaveDomainAccountAsync(verified, create: false, default));
+        Assert.False(await _store.SaveDomainAccountAsync(
+            verified with { Domain = Domain.Parse("other.example.net") }, create: false, default));
+
+        Assert.Equal(verified, await _store.FindDomainAccountAsync(domain, default));
+        Assert.Equal([verified], await _store.ListVerifiedDomainAccountsAsync(default));
     }
 
     [Fact]

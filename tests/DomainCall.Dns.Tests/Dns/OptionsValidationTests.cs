@@ -19,6 +19,8 @@ public sealed class OptionsValidationTests
             AuthoritativePort = 0,
             Timeout = TimeSpan.FromMinutes(1),
             Retries = 9,
+            RecheckInterval = TimeSpan.FromSeconds(10),
+            RevocationGrace = TimeSpan.FromDays(-1),
             PublicSuffixListPath = "/nowhere/public_suffix_list.dat",
         };
 
@@ -30,6 +32,8 @@ public sealed class OptionsValidationTests
                 "V:AuthoritativePort must be between 1 and 65535; it is 0.",
                 "V:Timeout must be between 00:00:00.1 and 00:00:30; it is 00:01:00.",
                 "V:Retries must be between 0 and 5; it is 9.",
+                "V:RecheckInterval must be between 00:01:00 and 7.00:00:00; it is 00:00:10.",
+                "V:RevocationGrace must be between 00:00:00 and 30.00:00:00; it is -1.00:00:00.",
                 "V:PublicSuffixListPath '/nowhere/public_suffix_list.dat' does not exist; point it at a copy of " +
                 "public_suffix_list.dat, or leave it unset.",
             ],
