@@ -41,6 +41,7 @@ internal static partial class DnsServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DomainVerifier>>()));
         services.AddSingleton<DomainAccounts>();
+        services.AddSingleton<DomainRouting>();
         services.AddHostedService<VerificationRechecks>();
     }
 

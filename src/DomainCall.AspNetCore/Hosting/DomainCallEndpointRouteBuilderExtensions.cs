@@ -66,31 +66,51 @@ public static class DomainCallEndpointRouteBuilderExtensions
 
     private static void MapPages(RouteGroupBuilder group, string prefix, OriginPolicy origins)
     {
-        group.MapGet("", context =>
-            context.RequestServices.GetRequiredService<CallPage>().WriteAsync(context, PrefixOf(context, prefix)));
+        // Each page also answers under /{domain}, for the domains an operator's shared host answers for.
+        foreach (var at in new[] { "", "/{domain}" })
+        {
+            group.MapGet(at, context => context.RequestServices.GetRequiredService<CallPage>()
+                .WriteAsync(context, PrefixOf(context, prefix), DomainOf(context)));
+            group.MapGet(at + "/desk", context => context.RequestServices.GetRequiredService<DeskPage>()
+                .ShowAsync(context, PrefixOf(context, prefix), DomainOf(context)));
+            group.MapPost(at + "/desk/sign-in", context => context.RequestServices.GetRequiredService<DeskPage>()
+                    .SignInAsync(context, PrefixOf(context, prefix), DomainOf(context)))
+                .Add(endpoint => RefuseForeignOrigins(endpoint, origins));
+            group.MapPost(at + "/desk/sign-out", context =>
+                {
+                    DeskPage.SignOut(context, PrefixOf(context, prefix), DomainOf(context));
+                    return Task.CompletedTask;
+                })
+                .Add(endpoint => RefuseForeignOrigins(endpoint, origins));
+        }
+
         group.MapGet("/info", WriteSiteInfoAsync);
-        group.MapGet("/desk", context =>
-            context.RequestServices.GetRequiredService<DeskPage>().ShowAsync(context, PrefixOf(context, prefix)));
-        group.MapPost("/desk/sign-in", context =>
-                context.RequestServices.GetRequiredService<DeskPage>().SignInAsync(context, PrefixOf(context, prefix)))
-            .Add(endpoint => RefuseForeignOrigins(endpoint, origins));
-        group.MapPost("/desk/sign-out", context =>
-            {
-                DeskPage.SignOut(context, PrefixOf(context, prefix));
-                return Task.CompletedTask;
-            })
-            .Add(endpoint => RefuseForeignOrigins(endpoint, origins));
     }
 
-    private static Task WriteSiteInfoAsync(HttpContext context)
+    private static async Task WriteSiteInfoAsync(HttpContext context)
     {
-        var info = SiteInfo.From(context.RequestServices.GetRequiredService<DomainCallSettings>());
+        var routing = context.RequestServices.GetRequiredService<DomainRouting>();
+        var requested = context.Request.Query["domain"].ToString();
+        var domain = await routing.ResolveAsync(context, requested.Length == 0 ? null : requested);
 
         // The widget may sit on a page of another origin; what it reads here is what the /call page shows anyway.
         context.Response.Headers.AccessControlAllowOrigin = "*";
         context.Response.Headers.CacheControl = "no-cache";
-        return context.Response.WriteAsJsonAsync(info, context.RequestAborted);
+        if (domain is not { } called)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsJsonAsync(
+                new { error = "unknown-domain", message = $"{requested} is not a DomainCall domain on this server." },
+                context.RequestAborted);
+            return;
+        }
+
+        var settings = context.RequestServices.GetRequiredService<DomainCallSettings>();
+        var info = SiteInfo.From(settings, called, routing.NameOf(called));
+        await context.Response.WriteAsJsonAsync(info, context.RequestAborted);
     }
+
+    private static string? DomainOf(HttpContext context) => context.Request.RouteValues["domain"] as string;
 
     private static string PrefixOf(HttpContext context, string prefix) => context.Request.PathBase + prefix;
 

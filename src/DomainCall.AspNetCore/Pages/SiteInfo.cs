@@ -19,9 +19,9 @@ internal sealed record SiteInfo(
     IReadOnlyList<string> Modes,
     IReadOnlyList<SiteInfo.IceServer> IceServers)
 {
-    public static SiteInfo From(DomainCallSettings settings) => new(
-        settings.SiteDomain.Value,
-        settings.BusinessName,
+    public static SiteInfo From(DomainCallSettings settings, Domain domain, string name) => new(
+        domain.Value,
+        name,
         [.. settings.ReasonList.Select(r => new ReasonInfo(r.Id, r.Label))],
         [.. Enum.GetValues<CallMode>().Select(m => EnumText.Of(m))],
         [.. settings.IceServers.Select(s => new IceServer([.. s.Urls], s.Username, s.Credential))]);
