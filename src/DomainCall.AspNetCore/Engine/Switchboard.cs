@@ -128,8 +128,17 @@ internal sealed partial class Switchboard
         return new CallerIdentity(guest.Name.Value, EnumText.Of(CallerKind.Guest), guest.ExpiresAt);
     }
 
+    /// <summary>
+    /// Places a call. A connection that is a desk of a domain answered here, or whose page is on such a domain
+    /// (<paramref name="pageDomain"/>), calls as that domain; any other calls as the guest name it proved.
+    /// </summary>
     public async Task<PlaceCallResult> PlaceCallAsync(
-        string callerConnectionId, Domain callee, string reason, CallMode mode, CancellationToken cancellationToken)
+        string callerConnectionId,
+        Domain callee,
+        string reason,
+        CallMode mode,
+        Domain? pageDomain,
+        CancellationToken cancellationToken)
     {
         if (!_settings.Reasons.TryGetValue(reason, out var reasonInfo))
         {
@@ -138,8 +147,7 @@ internal sealed partial class Switchboard
                 $"'{reason}' is not a reason of this site; use one of: {ReasonIds}.");
         }
 
-        if (callee != _settings.SiteDomain
-            && (await _store.FindDomainAccountAsync(callee, cancellationToken))?.IsVerified != true)
+        if (!await IsAnsweredHereAsync(callee, cancellationToken))
         {
             throw new SignalingException(
                 ErrorCodes.UnknownDomain, $"{callee.Value} is not a DomainCall domain on this server.");
@@ -151,14 +159,9 @@ internal sealed partial class Switchboard
             throw AlreadyCalling();
         }
 
-        var guest = party.ProvenGuest(_time.GetUtcNow()) ?? throw new SignalingException(
-            ErrorCodes.IdentityRequired,
-            "Prove a guest name before calling: GetIdentity gives a name and a code, and ProveIdentity(name, code) " +
-            "checks them in DNS.");
-        var caller = new CallerIdentity(guest.Name.Value, EnumText.Of(CallerKind.Guest), guest.ExpiresAt);
+        var (caller, callerKind) = await CallerOfAsync(party, callee, pageDomain, cancellationToken);
         var record = new CallRecord(
-            Secrets.NewToken(), callee, guest.Name.Value, CallerKind.Guest, reason, mode, CallState.Ringing,
-            _time.GetUtcNow());
+            Secrets.NewToken(), callee, caller.Name, callerKind, reason, mode, CallState.Ringing, _time.GetUtcNow());
         _metrics.Started(mode);
 
         var present = _presence.DesksOf(callee);
@@ -460,6 +463,31 @@ internal sealed partial class Switchboard
 
         call.Activity?.SetTag("domaincall.call.state", EnumText.Of(state));
         call.Activity?.Dispose();
+    }
+
+    private async Task<bool> IsAnsweredHereAsync(Domain domain, CancellationToken cancellationToken) =>
+        domain == _settings.SiteDomain
+        || (await _store.FindDomainAccountAsync(domain, cancellationToken))?.IsVerified == true;
+
+    // A desk of a domain, or a page on it, speaks for that domain, so its caller needs no guest name; calling one's
+    // own domain is still done as a guest, since the desks answering it are that domain's own.
+    private async Task<(CallerIdentity Caller, CallerKind Kind)> CallerOfAsync(
+        Party party, Domain callee, Domain? pageDomain, CancellationToken cancellationToken)
+    {
+        var candidates = pageDomain is { } page ? party.DeskDomains().Append(page) : party.DeskDomains();
+        foreach (var domain in candidates.Where(d => d != callee))
+        {
+            if (await IsAnsweredHereAsync(domain, cancellationToken))
+            {
+                return (new CallerIdentity(domain.Value, EnumText.Of(CallerKind.Verified), null), CallerKind.Verified);
+            }
+        }
+
+        var guest = party.ProvenGuest(_time.GetUtcNow()) ?? throw new SignalingException(
+            ErrorCodes.IdentityRequired,
+            "Prove a guest name before calling: GetIdentity gives a name and a code, and ProveIdentity(name, code) " +
+            "checks them in DNS.");
+        return (new CallerIdentity(guest.Name.Value, EnumText.Of(CallerKind.Guest), guest.ExpiresAt), CallerKind.Guest);
     }
 
     private Task<GuestNameGrant> GuestOfAsync(Party party, CancellationToken cancellationToken) =>
