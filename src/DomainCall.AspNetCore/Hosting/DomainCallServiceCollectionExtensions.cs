@@ -75,9 +75,11 @@ public static class DomainCallServiceCollectionExtensions
             sp => new SqliteCallStore(sp.GetRequiredService<DomainCallSettings>().StorePath));
         services.AddSingleton(sp => new OwnerKeys(
             sp.GetRequiredService<ICallStore>(), sp.GetRequiredService<DomainCallSettings>()));
-        DnsServices.Add(services);
+
+        // Started first, so that the store is ready and the embedded DNS server is refilled before it answers.
         services.AddSingleton<StoreMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreMaintenance>());
+        DnsServices.Add(services);
 
         services.AddDataProtection();
         services.AddSingleton<DeskSessions>();
