@@ -1,4 +1,4 @@
-import { getLocalMedia } from '../shared/peer-call.js';
+import { getLocalMedia, PeerCall } from '../shared/peer-call.js';
 import type { AcceptedCall, CallEnded, CallOffer } from '../shared/protocol.js';
 import { CallError, invokeHub } from '../shared/server.js';
 import { startCall } from './desk-call.js';
@@ -8,7 +8,6 @@ import type { Desk, RingingCall } from './desk-state.js';
 import { renderWaiting } from './desk-status.js';
 import { announce, showNote, showProblem } from './desk-view.js';
 import { callerLabel, endReasonSentence, mediaProblem, modeLabel, outcomeLabel } from './desk-words.js';
-import { holdSignals } from './held-signals.js';
 import { offerCard, setCardState } from './offer-card.js';
 import { addRecentCall } from './recent-calls.js';
 
@@ -91,7 +90,8 @@ export function refreshRinging(desk: Desk): void {
 /**
  * Answers a ringing call. The microphone and camera come first, so that a refused permission leaves the call
  * ringing, to be answered again once allowed, rather than answered with no way to talk; and so that the caller,
- * once answered, is not kept waiting while a permission prompt is open.
+ * once answered, is not kept waiting while a permission prompt is open. The call's `PeerCall` is made before
+ * `AcceptCall`, so it is listening when the caller's offer comes, which can be in the same message as the answer.
  */
 async function answer(desk: Desk, callId: string): Promise<void> {
   const ringing = desk.offers.get(callId);
@@ -117,7 +117,8 @@ async function answer(desk: Desk, callId: string): Promise<void> {
     return;
   }
 
-  const signals = holdSignals(connection, callId);
+  const peer = new PeerCall({ connection, callId, mode: ringing.offer.mode, polite: true,
+    iceServers: desk.info?.iceServers ?? [], localStream: media });
   let accepted: AcceptedCall | null = null;
   try {
     accepted = await invokeHub(connection, 'AcceptCall', callId);
@@ -127,13 +128,12 @@ async function answer(desk: Desk, callId: string): Promise<void> {
 
   // A call that ended, or a connection that dropped, while the answer was on its way has been dealt with already.
   if (!accepted || desk.offers.get(callId) !== ringing || connection !== desk.connection) {
-    signals.dispose();
-    stopMedia(media);
+    peer.close();
     return;
   }
 
   // The call becomes this desk's before its card goes, so the other calls never ring again in between.
-  startCall(desk, ringing, accepted, media, signals);
+  startCall(desk, ringing, accepted, peer);
   takeOffer(desk, callId);
 }
 

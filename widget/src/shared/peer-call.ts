@@ -100,6 +100,10 @@ function rtcIceServers(servers: readonly IceServerInfo[]): RTCIceServer[] {
  * One call's peer connection, signalled through the hub: the perfect-negotiation pattern over `SendOffer`,
  * `SendAnswer` and `SendIceCandidate` (the caller impolite, the desk polite), trickle ICE, and a chat data channel
  * negotiated on both sides as id 0 in every mode. It reports the call connected to the server once.
+ *
+ * The impolite side makes the first offer; the polite side waits for it and offers only to renegotiate. A call
+ * listens for its signals from the moment it is made, and holds candidates until their description is applied, so
+ * make it before the other party can signal: the desk before `AcceptCall`, the caller when `CallAccepted` comes.
  */
 export class PeerCall extends EventTarget {
   readonly callId: string;
@@ -235,6 +239,10 @@ export class PeerCall extends EventTarget {
   #wirePeerConnection(): void {
     const pc = this.#pc;
     pc.onnegotiationneeded = async () => {
+      // The tracks and the chat channel ask for negotiation at once. Were the polite side to offer then, its offer
+      // would cross the caller's first one and be rolled back, and Chromium gathers no candidates for the answer
+      // it gives after a rollback: the call would never connect.
+      if (this.#polite && !pc.remoteDescription) return;
       try {
         this.#makingOffer = true;
         await pc.setLocalDescription();
