@@ -1,4 +1,4 @@
-import { getLocalMedia, PeerCall } from '../shared/peer-call.js';
+import { getLocalMedia, LocalMediaError, PeerCall } from '../shared/peer-call.js';
 import type { AcceptedCall, CallEnded, CallOffer } from '../shared/protocol.js';
 import { CallError, invokeHub } from '../shared/server.js';
 import { startCall } from './desk-call.js';
@@ -7,7 +7,7 @@ import { notifyIncomingCall } from './desk-notifications.js';
 import type { Desk, RingingCall } from './desk-state.js';
 import { renderWaiting } from './desk-status.js';
 import { announce, showNote, showProblem } from './desk-view.js';
-import { callerLabel, endReasonSentence, mediaProblem, modeLabel, outcomeLabel } from './desk-words.js';
+import { callerLabel, endReasonSentence, modeLabel, outcomeLabel } from './desk-words.js';
 import { offerCard, setCardState } from './offer-card.js';
 import { addRecentCall } from './recent-calls.js';
 
@@ -103,11 +103,11 @@ async function answer(desk: Desk, callId: string): Promise<void> {
 
   let media: MediaStream | null;
   try {
-    media = await getLocalMedia(ringing.offer.mode);
+    media = await getLocalMedia(ringing.offer.mode, { retry: 'press Answer again', otherModes: false });
   } catch (error) {
     ringing.answering = false;
     refreshRinging(desk);
-    showProblem(desk.view, mediaProblem(error, ringing.offer.mode));
+    showProblem(desk.view, error instanceof LocalMediaError ? error.message : String(error));
     return;
   }
 
