@@ -48,6 +48,8 @@ button.small { min-block-size: 2.25rem; padding: 0.25rem 0.75rem; font-size: 0.9
 .ringing-calls { display: grid; gap: 0.5rem; }
 .offers { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
 .offer-body { display: grid; gap: 0.5rem; }
+.offer .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.offer .actions > button { flex: 1 1 auto; }
 .offer { padding: 1rem; border-radius: var(--domain-call-radius);
   border: 3px solid var(--domain-call-desk-ringing); background: var(--domain-call-surface);
   animation: domain-call-desk-ring 1s ease-in-out infinite alternate; }
