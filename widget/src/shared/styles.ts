@@ -88,6 +88,7 @@ export const callSheet: CSSStyleSheet = sheet(`
 }
 .screen .title { margin: 0; font-size: 1.25rem; font-weight: 700; overflow-wrap: anywhere; }
 .screen .title:empty { display: none; }
+.screen .status:empty { position: absolute; }
 .screen .body, .screen .pick, .in-call { display: grid; gap: 1rem; }
 .screen p, .in-call p { margin: 0; }
 .screen .notice, .in-call .notice { color: var(--domain-call-danger); font-weight: 600; }
@@ -107,7 +108,8 @@ export const callSheet: CSSStyleSheet = sheet(`
 .in-call .call-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline;
   gap: 0.5rem; }
 .in-call .peer { font-weight: 700; overflow-wrap: anywhere; }
-.in-call .timer { font-variant-numeric: tabular-nums; color: var(--domain-call-muted); }
+.in-call .progress { display: flex; gap: 0.5rem; color: var(--domain-call-muted); }
+.in-call .timer { font-variant-numeric: tabular-nums; }
 .in-call .media { position: relative; border-radius: var(--domain-call-radius); overflow: hidden; background: #000; }
 .in-call .remote-video { display: block; inline-size: 100%; aspect-ratio: 4 / 3; object-fit: cover; }
 .in-call .local-video { position: absolute; inset-block-end: 0.5rem; inset-inline-end: 0.5rem; inline-size: 30%;
