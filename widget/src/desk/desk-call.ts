@@ -7,7 +7,7 @@ import { emit } from './desk-events.js';
 import { refreshRinging } from './desk-ringing.js';
 import type { CurrentCall, Desk, RingingCall } from './desk-state.js';
 import { renderWaiting } from './desk-status.js';
-import { announce, showNote, showProblem } from './desk-view.js';
+import { announce, clearAnnouncement, showProblem, showSummary } from './desk-view.js';
 import { endReasonSentence } from './desk-words.js';
 import { addRecentCall } from './recent-calls.js';
 
@@ -21,8 +21,7 @@ const connectWaitMs = 20_000;
  */
 export function startCall(desk: Desk, ringing: RingingCall, accepted: AcceptedCall, peer: PeerCall): void {
   const { view } = desk;
-  view.summary.hidden = true;
-  showNote(view, null);
+  showSummary(view, null);
   view.call.hidden = false;
   const inCall = renderInCallView(view.call, {
     call: peer,
@@ -45,7 +44,6 @@ export function startCall(desk: Desk, ringing: RingingCall, accepted: AcceptedCa
   const connected = () => {
     if (desk.call !== call) return;
     clearTimeout(call.connectTimer);
-    announce(view, `Connected with ${call.who}`);
     emit(desk.host, 'domain-call-desk-connected',
       { callId: call.callId, caller: accepted.caller, mode: accepted.mode });
   };
@@ -57,7 +55,6 @@ export function startCall(desk: Desk, ringing: RingingCall, accepted: AcceptedCa
 
   refreshRinging(desk);
   inCall.hangUpButton.focus();
-  announce(view, `Answered. Connecting to ${call.who}`);
 }
 
 /**
@@ -74,14 +71,12 @@ export function endCall(desk: Desk, ended: CallEnded, sentence = endReasonSenten
   const hadFocus = view.call.contains(view.root.activeElement);
   desk.call = null;
   releaseCall(call);
+  clearAnnouncement(view);
   view.call.hidden = true;
 
   const talk = formatDuration(duration);
-  view.summaryText.textContent = `${connected ? `Talk time ${talk}.` : 'The call never connected.'} ${sentence}`;
-  view.summary.hidden = false;
-  if (hadFocus) view.summary.focus();
+  showSummary(view, `${connected ? `Talk time ${talk}.` : 'The call never connected.'} ${sentence}`, hadFocus);
   addRecentCall(desk, call.who, call.reasonLabel, connected ? `Answered, ${talk}` : 'Answered, not connected');
-  announce(view, `Call ended. ${sentence}`);
   emit(desk.host, 'domain-call-desk-ended', { callId: call.callId, state: ended.state, endReason: ended.endReason,
     duration });
   refreshRinging(desk);
