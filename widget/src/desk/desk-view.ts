@@ -124,7 +124,8 @@ export function showProblem(view: DeskView, text: string | null, link?: { href: 
 
 /**
  * Shows how the desk's last call ended, moving focus there if it was on the call; or, for `null`, takes it away,
- * words and all, so that no hidden "Call ended" stays on the desk.
+ * words and all, so that no hidden "Call ended" stays on the desk. The summary is no live region: a screen reader
+ * whose focus was elsewhere hears the end from the new line in the recent calls, without who ended it.
  */
 export function showSummary(view: DeskView, text: string | null, focus = false): void {
   view.summary.hidden = text === null;
