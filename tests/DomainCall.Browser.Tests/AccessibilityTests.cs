@@ -10,17 +10,13 @@ namespace DomainCall.Browser.Tests;
 /// <summary>
 /// A call made with the keyboard alone, and axe-core's checks of the button, the call screen and the desk.
 /// </summary>
-public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<BrowserSite>, IAsyncLifetime
+public sealed class AccessibilityTests(BrowserSite site) : BrowserTest(site)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => site.CloseContextsAsync();
-
     [Fact]
     public async Task Call_WithTheKeyboardAlone_IsPlacedAnsweredAndEnded()
     {
-        var desk = await site.OpenDeskAsync();
-        var visitor = await site.OpenAsync("/call");
+        var desk = await Site.OpenDeskAsync();
+        var visitor = await Site.OpenAsync("/call");
 
         await TabToAsync(visitor, "Sales");
         await visitor.Keyboard.PressAsync("ArrowDown");
@@ -43,7 +39,7 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
     [Fact]
     public async Task Button_HasNoSeriousOrCriticalViolation()
     {
-        var visitor = await site.OpenAsync(BrowserSite.ShopPath);
+        var visitor = await Site.OpenAsync(BrowserSite.ShopPath);
         await Expect(Button(visitor, "Call us")).ToBeVisibleAsync();
 
         AssertNoSeriousViolation(await visitor.RunAxe());
@@ -52,8 +48,8 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
     [Fact]
     public async Task CallScreen_WhilePickingAndRinging_HasNoSeriousOrCriticalViolation()
     {
-        var desk = await site.OpenDeskAsync();
-        var visitor = await site.OpenAsync("/call");
+        var desk = await Site.OpenDeskAsync();
+        var visitor = await Site.OpenAsync("/call");
         await Expect(Button(visitor, "Call")).ToBeVisibleAsync();
         var picking = await visitor.RunAxe();
 
@@ -71,10 +67,10 @@ public sealed class AccessibilityTests(BrowserSite site) : IClassFixture<Browser
     [Fact]
     public async Task Desk_SignInAndWaiting_HaveNoSeriousOrCriticalViolation()
     {
-        var signIn = await site.OpenAsync("/call/desk");
+        var signIn = await Site.OpenAsync("/call/desk");
         await Expect(signIn.GetByLabel("Owner key")).ToBeVisibleAsync();
         var signInResult = await signIn.RunAxe();
-        var desk = await site.OpenDeskAsync();
+        var desk = await Site.OpenDeskAsync();
         var waiting = await desk.RunAxe();
 
         AssertNoSeriousViolation(signInResult);

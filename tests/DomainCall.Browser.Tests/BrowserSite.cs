@@ -40,9 +40,6 @@ public sealed class BrowserSite : IAsyncLifetime
         "--no-first-run",
         "--disable-sync",
         "--autoplay-policy=no-user-gesture-required",
-
-        // Host candidates are hidden behind mDNS names by default, and this machine resolves no mDNS.
-        "--disable-features=WebRtcHideLocalIpsWithMdns",
     ];
 
     private readonly string _directory =

@@ -6,17 +6,13 @@ using static Microsoft.Playwright.Assertions;
 namespace DomainCall.Browser.Tests;
 
 /// <summary>A visitor on /call and the owner on the desk, each in a browser of their own.</summary>
-public sealed class CallTests(BrowserSite site) : IClassFixture<BrowserSite>, IAsyncLifetime
+public sealed class CallTests(BrowserSite site) : BrowserTest(site)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => site.CloseContextsAsync();
-
     [Fact]
     public async Task VoiceCall_AnsweredOnTheDesk_CarriesAudioBothWaysAndEndsOnBothSidesAtHangUp()
     {
-        var desk = await site.OpenDeskAsync();
-        var visitor = await site.OpenAsync("/call");
+        var desk = await Site.OpenDeskAsync();
+        var visitor = await Site.OpenAsync("/call");
 
         await CallAsync(visitor, "Sales", "Voice");
         await Expect(desk.GetByText(new Regex("^Sales "))).ToBeVisibleAsync();
@@ -29,14 +25,14 @@ public sealed class CallTests(BrowserSite site) : IClassFixture<BrowserSite>, IA
         await Expect(desk.GetByText("Call ended", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(Button(desk, "Hang up")).ToHaveCountAsync(0);
         await Expect(Button(visitor, "Call again")).ToBeVisibleAsync();
-        await BrowserSite.WaitUntilAsync(() => site.Switchboard.LiveCallCount == 0, "the server to end the call");
+        await BrowserSite.WaitUntilAsync(() => Site.Switchboard.LiveCallCount == 0, "the server to end the call");
     }
 
     [Fact]
     public async Task VideoCall_CarriesVideoBothWays_AndSurvivesTheCameraTurnedOffAndOn()
     {
-        var desk = await site.OpenDeskAsync();
-        var visitor = await site.OpenAsync("/call");
+        var desk = await Site.OpenDeskAsync();
+        var visitor = await Site.OpenAsync("/call");
 
         await CallAsync(visitor, "Support", "Video");
         await AnswerAsync(desk, visitor);
@@ -58,8 +54,8 @@ public sealed class CallTests(BrowserSite site) : IClassFixture<BrowserSite>, IA
     [Fact]
     public async Task Chat_DuringACall_DeliversMessagesBothWaysAsText()
     {
-        var desk = await site.OpenDeskAsync();
-        var visitor = await site.OpenAsync("/call");
+        var desk = await Site.OpenDeskAsync();
+        var visitor = await Site.OpenAsync("/call");
         await CallAsync(visitor, "Sales", "Chat");
         await AnswerAsync(desk, visitor);
 
@@ -77,9 +73,9 @@ public sealed class CallTests(BrowserSite site) : IClassFixture<BrowserSite>, IA
     [Fact]
     public async Task TwoDesks_OneAnswers_TheOtherStopsRinging()
     {
-        var first = await site.OpenDeskAsync();
-        var second = await site.OpenDeskAsync();
-        var visitor = await site.OpenAsync("/call");
+        var first = await Site.OpenDeskAsync();
+        var second = await Site.OpenDeskAsync();
+        var visitor = await Site.OpenAsync("/call");
 
         await CallAsync(visitor);
         await Expect(Button(first, "Answer")).ToBeVisibleAsync();

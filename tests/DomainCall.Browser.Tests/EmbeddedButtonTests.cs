@@ -4,17 +4,13 @@ using static Microsoft.Playwright.Assertions;
 namespace DomainCall.Browser.Tests;
 
 /// <summary>The button on a page of the business's own, which allows only its own scripts and styles.</summary>
-public sealed class EmbeddedButtonTests(BrowserSite site) : IClassFixture<BrowserSite>, IAsyncLifetime
+public sealed class EmbeddedButtonTests(BrowserSite site) : BrowserTest(site)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => site.CloseContextsAsync();
-
     [Fact]
     public async Task Button_UnderAStrictContentSecurityPolicy_MakesAWholeCallWithNoViolation()
     {
-        var desk = await site.OpenDeskAsync();
-        var visitor = await site.OpenAsync(BrowserSite.ShopPath);
+        var desk = await Site.OpenDeskAsync();
+        var visitor = await Site.OpenAsync(BrowserSite.ShopPath);
         var refusals = new List<string>();
         visitor.Console += (_, message) =>
         {
@@ -38,7 +34,7 @@ public sealed class EmbeddedButtonTests(BrowserSite site) : IClassFixture<Browse
     [Fact]
     public async Task Button_BeforeItIsPressed_LoadsOnlyTheButtonScript()
     {
-        var visitor = await site.OpenAsync(BrowserSite.ShopPath);
+        var visitor = await Site.OpenAsync(BrowserSite.ShopPath);
         var scripts = new List<string>();
         visitor.Request += (_, request) =>
         {

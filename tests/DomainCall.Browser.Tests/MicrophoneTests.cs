@@ -5,17 +5,13 @@ using static Microsoft.Playwright.Assertions;
 namespace DomainCall.Browser.Tests;
 
 /// <summary>A visitor whose browser refuses the microphone.</summary>
-public sealed class MicrophoneTests(BrowserSite site) : IClassFixture<BrowserSite>, IAsyncLifetime
+public sealed class MicrophoneTests(BrowserSite site) : BrowserTest(site)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => site.CloseContextsAsync();
-
     [Fact]
     public async Task Call_WithTheMicrophoneDenied_ExplainsWhatToDoAndLeavesNothingStuck()
     {
-        var desk = await site.OpenDeskAsync();
-        var visitor = await site.OpenWithMicrophoneDeniedAsync("/call");
+        var desk = await Site.OpenDeskAsync();
+        var visitor = await Site.OpenWithMicrophoneDeniedAsync("/call");
 
         await visitor.GetByRole(AriaRole.Radio, new() { Name = "Sales", Exact = true }).CheckAsync();
         await visitor.GetByRole(AriaRole.Radio, new() { Name = "Voice", Exact = true }).CheckAsync();
@@ -25,7 +21,7 @@ public sealed class MicrophoneTests(BrowserSite site) : IClassFixture<BrowserSit
         await Expect(visitor.GetByText("Allow", new() { Exact = false }).First).ToBeVisibleAsync();
         await Expect(Button(visitor, "Cancel")).ToHaveCountAsync(0);
         await Expect(Button(desk, "Answer")).ToHaveCountAsync(0);
-        Assert.Equal(0, site.Switchboard.LiveCallCount);
+        Assert.Equal(0, Site.Switchboard.LiveCallCount);
 
         await visitor.GetByRole(AriaRole.Radio, new() { Name = "Chat", Exact = true }).CheckAsync();
         await Button(visitor, "Call").ClickAsync();

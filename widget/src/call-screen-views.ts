@@ -9,8 +9,9 @@ export interface View {
 
 const MODE_LABELS: Readonly<Record<CallMode, string>> = { voice: 'Voice', video: 'Video', chat: 'Chat' };
 
+// An alert, because each notice is drawn anew with its view, and screen readers read an alert as it is added.
 function notice(text: string | undefined): HTMLElement | null {
-  return text ? h('p', { class: 'notice', part: 'notice' }, text) : null;
+  return text ? h('p', { class: 'notice', part: 'notice', role: 'alert' }, text) : null;
 }
 
 function closeButton(onClose: (() => void) | null): HTMLButtonElement | null {
@@ -76,27 +77,23 @@ function choice(name: string, value: string, label: string, checked: boolean): H
     h('span', {}, label));
 }
 
-/** The call rings, or is being set up: what is happening, and Cancel. */
-export function ringingView(text: string, onCancel: () => void): View & { readonly text: HTMLElement } {
+/** The call rings, or is being set up: Cancel. The status line says which. */
+export function ringingView(onCancel: () => void): View {
   const cancel = button('Cancel', { class: 'secondary', part: 'cancel' }, onCancel);
-  const line = h('p', { class: 'ringing', part: 'ringing' }, text);
-  const element = h('div', { class: 'body' }, line, h('div', { class: 'actions' }, cancel));
-  return { element, focus: cancel, text: line };
+  return { element: h('div', { class: 'body' }, h('div', { class: 'actions' }, cancel)), focus: cancel };
 }
 
 export interface OutcomeOptions {
-  readonly heading: string;
   readonly detail: string;
   readonly notice?: string;
   readonly onCallAgain: () => void;
   readonly onClose: (() => void) | null;
 }
 
-/** A call that is over, or that nobody could answer: what happened, and Call again. */
+/** A call that is over, or that nobody could answer: the details, and Call again. The status line says which. */
 export function outcomeView(options: OutcomeOptions): View {
   const again = button('Call again', { part: 'call-again' }, options.onCallAgain);
   const element = h('div', { class: 'body' },
-    h('p', { class: 'outcome', part: 'outcome' }, options.heading),
     h('p', {}, options.detail),
     notice(options.notice),
     h('div', { class: 'actions' }, again, closeButton(options.onClose)));

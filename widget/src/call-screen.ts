@@ -67,11 +67,11 @@ class CallScreenController implements CallScreen {
   readonly #screen: HTMLElement;
   readonly #title: HTMLElement;
   readonly #status: HTMLElement;
+  readonly #live: HTMLElement;
   #body: HTMLElement;
   #info: SiteInfo | null = null;
   #infoDomain: string | null = null;
   #showingPick = false;
-  #ringingText: HTMLElement | null = null;
   #reason: string | null = null;
   #mode: CallMode | null = null;
   #attempt: Attempt | null = null;
@@ -82,10 +82,12 @@ class CallScreenController implements CallScreen {
     this.#options = options;
     this.#base = serverBase(options.moduleUrl);
     this.#title = h('h2', { class: 'title', part: 'title' });
-    // Each state shows its own words; the live region repeats them for screen readers only, so none is shown twice.
-    this.#status = h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+    // What the screen says shows once, in the status line, which screen readers hear as it changes. The hidden
+    // region is only for what shows nowhere in words: the microphone or camera switched off or on.
+    this.#status = h('p', { class: 'status', part: 'status', role: 'status' });
+    this.#live = h('p', { class: 'sr-only', 'aria-live': 'polite' });
     this.#body = loadingView().element;
-    this.#screen = h('div', { class: 'screen', part: 'screen' }, this.#title, this.#status, this.#body);
+    this.#screen = h('div', { class: 'screen', part: 'screen' }, this.#title, this.#status, this.#body, this.#live);
 
     options.root.adoptedStyleSheets = [...options.root.adoptedStyleSheets, tokenSheet, callSheet, hostSheet()];
     options.root.append(this.#screen);
@@ -144,7 +146,7 @@ class CallScreenController implements CallScreen {
     return { reasons: picked.length ? picked : [...info.reasons], modes: modes.length ? modes : [...info.modes] };
   }
 
-  #showPick(focus: boolean, notice?: string, where: 'call' | 'choices' = 'call'): void {
+  #showPick(focus: boolean, notice?: string, where: 'call' | 'choices' = 'call', status = ''): void {
     const { reasons, modes } = this.#choices();
     if (!reasons.length || !modes.length) {
       const message = `${this.#name} does not take calls here yet.`;
@@ -164,7 +166,7 @@ class CallScreenController implements CallScreen {
       onCall: (reason, mode) => void this.#place(reason, mode),
       onClose: this.#onClose,
     });
-    this.#show({ element: view.element, focus: where === 'call' ? view.focus : view.choices }, focus);
+    this.#show({ element: view.element, focus: where === 'call' ? view.focus : view.choices }, focus, status);
     this.#showingPick = true;
   }
 
@@ -172,16 +174,25 @@ class CallScreenController implements CallScreen {
     return this.#screen.matches(':focus-within');
   }
 
-  #show(view: View, focus: boolean): void {
+  /** Shows a state: its view, and its words in the status line (none by default). */
+  #show(view: View, focus: boolean, status = '', kind?: 'ringing' | 'outcome'): void {
     this.#showingPick = false;
-    this.#ringingText = null;
+    this.#live.textContent = '';
+    this.#setStatus(status, kind);
     this.#body.replaceWith(view.element);
     this.#body = view.element;
     if (focus) view.focus?.focus();
   }
 
+  #setStatus(text: string, kind?: 'ringing' | 'outcome'): void {
+    this.#status.className = kind ? `status ${kind}` : 'status';
+    this.#status.setAttribute('part', kind ? `status ${kind}` : 'status');
+    // The same words set again would be read again.
+    if (this.#status.textContent !== text) this.#status.textContent = text;
+  }
+
   #announce(text: string): void {
-    this.#status.textContent = text;
+    this.#live.textContent = text;
   }
 
   #emit(type: string, detail: object): void {
@@ -215,8 +226,7 @@ class CallScreenController implements CallScreen {
 
   async #ring(attempt: Attempt, connection: HubConnection): Promise<void> {
     const { reason, mode } = attempt;
-    this.#ringingText!.textContent = `Ringing ${this.#name}…`;
-    this.#announce(`Ringing ${this.#name}…`);
+    this.#setStatus(`Ringing ${this.#name}…`, 'ringing');
     try {
       const domain = this.#options.host.domain || this.#info!.domain;
       // The server lets a guest call only once DNS confirmed the code of its guest name.
@@ -247,10 +257,7 @@ class CallScreenController implements CallScreen {
   }
 
   #showRinging(attempt: Attempt, text: string): void {
-    const view = ringingView(text, () => void this.#cancel(attempt));
-    this.#show(view, true);
-    this.#ringingText = view.text;
-    this.#announce(text);
+    this.#show(ringingView(() => void this.#cancel(attempt)), true, text, 'ringing');
   }
 
   async #cancel(attempt: Attempt): Promise<void> {
@@ -260,7 +267,7 @@ class CallScreenController implements CallScreen {
       return;
     }
     attempt.phase = 'cancelling';
-    this.#announce('Cancelling…');
+    this.#setStatus('Cancelling…', 'ringing');
     try {
       const connection = await this.#connection!;
       await invokeHub(connection, 'CancelCall');
@@ -291,10 +298,7 @@ class CallScreenController implements CallScreen {
     const peer = new PeerCall({ connection, callId: accepted.callId, mode: accepted.mode, polite: false,
       iceServers: this.#info?.iceServers ?? [], localStream: attempt.stream });
     attempt.peer = peer;
-    peer.addEventListener('connected', () => {
-      this.#announce(`Connected to ${this.#name}`);
-      this.#emit('domain-call-connected', { mode: accepted.mode });
-    });
+    peer.addEventListener('connected', () => this.#emit('domain-call-connected', { mode: accepted.mode }));
     peer.addEventListener('closed', (event) => {
       if (event.detail !== 'failed' || this.#attempt !== attempt) return;
       invokeHub(connection, 'HangUp', accepted.callId).catch(() => {});
@@ -307,7 +311,6 @@ class CallScreenController implements CallScreen {
     this.#show({ element: container, focus: null }, false);
     attempt.view = renderInCallView(container, { call: peer, peerName: this.#name,
       onHangUp: () => this.#hangUp(attempt), announce: (text) => this.#announce(text) });
-    this.#announce(`${this.#name} answered. Connecting…`);
     if (focus) attempt.view.hangUpButton.focus();
   }
 
@@ -328,7 +331,7 @@ class CallScreenController implements CallScreen {
     if (attempt.phase === 'cancelling' || ended.state === 'cancelled') {
       this.#finish(attempt, { kind: 'cancelled', rang: true });
     } else if (ended.state === 'ended') {
-      const detail = attempt.phase === 'in-call' ? undefined : 'The call ended before it connected.';
+      const detail = attempt.phase === 'in-call' ? undefined : 'It never connected.';
       this.#finish(attempt, { kind: 'ended', duration, reason: ended.endReason, ...(detail ? { detail } : {}) });
     } else {
       const detail = UNAVAILABLE[ended.endReason] ?? 'Nobody answered. Try again later.';
@@ -380,25 +383,21 @@ class CallScreenController implements CallScreen {
     switch (outcome.kind) {
       case 'cancelled':
         if (outcome.rang) this.#emit('domain-call-ended', { duration: 0, reason: 'cancelled' });
-        this.#announce('Call cancelled.');
-        this.#showPick(focus);
+        this.#showPick(focus, undefined, 'call', 'Call cancelled.');
         return;
       case 'error': {
         const { code, message } = outcome.error;
         this.#emit('domain-call-error', { code, message });
-        this.#announce(message);
         this.#showPick(focus, message);
         return;
       }
       case 'unavailable':
         this.#emit('domain-call-missed', { reason: outcome.reason });
-        this.#announce(`Nobody can answer right now. ${outcome.detail}`);
         this.#showOutcome('Nobody can answer right now', outcome.detail, undefined, focus);
         return;
       case 'ended': {
         this.#emit('domain-call-ended', { duration: outcome.duration, reason: outcome.reason });
         const detail = outcome.detail ?? `Duration ${formatDuration(outcome.duration)}.`;
-        this.#announce(`Call ended. ${outcome.notice ?? ''}`.trim());
         this.#showOutcome('Call ended', detail, outcome.notice, focus);
       }
     }
@@ -406,15 +405,11 @@ class CallScreenController implements CallScreen {
 
   #showOutcome(heading: string, detail: string, notice: string | undefined, focus: boolean): void {
     this.#show(outcomeView({
-      heading,
       detail,
       ...(notice ? { notice } : {}),
-      onCallAgain: () => {
-        this.#announce('');
-        this.#showPick(true);
-      },
+      onCallAgain: () => this.#showPick(true),
       onClose: this.#onClose,
-    }), focus);
+    }), focus, heading, 'outcome');
   }
 }
 

@@ -26,13 +26,15 @@ import type { CallMode } from './shared/protocol.js';
  * @csspart button - The Call button that opens the call screen.
  * @csspart screen - The call screen.
  * @csspart title - The site's name on the call screen.
+ * @csspart status - The status line: "Ringing {name}…", "Call ended" and the like. It is also `ringing` while the
+ *   call rings and `outcome` once it is over.
  * @csspart notice - A message about a problem and what to do.
  * @csspart call - The Call button of the call screen.
  * @csspart cancel - The Cancel button while it rings.
  * @csspart call-again - The Call again button.
  * @csspart close - The Close button that folds the screen back into the Call button (not with `inline`).
- * @csspart in-call - The call in progress; inside it `peer`, `timer`, `remote-video`, `local-video`, `mute`,
- *   `camera`, `hang-up`, `chat`, `chat-log`, `chat-input`, `send`.
+ * @csspart in-call - The call in progress; inside it `peer`, `call-state`, `timer`, `remote-video`, `local-video`,
+ *   `mute`, `camera`, `hang-up`, `chat`, `chat-log`, `chat-input`, `send`.
  *
  * @cssprop --domain-call-accent - Main buttons and the focus ring. Default `#0b57d0` (dark: `#a8c7fa`).
  * @cssprop --domain-call-on-accent - Text on the accent. Default `#fff` (dark: `#062e6f`).
@@ -143,8 +145,9 @@ export class DomainCallElement extends HTMLElement {
     if (this.#screen) {
       this.#screen.update();
     } else if (this.inline && this.isConnected) {
-      // The inline screen has no launcher; the button shows again only if the screen cannot be loaded.
-      this.#launcher.hidden = true;
+      // The inline screen has no launcher; the button comes back only if the screen cannot be loaded. It leaves the
+      // tree rather than hiding, so that its words are not found twice on the page, once hidden.
+      this.#launcher.remove();
       this.#open(false);
     }
   }
@@ -162,9 +165,9 @@ export class DomainCallElement extends HTMLElement {
         focus,
         onClose: () => this.#close(true),
       });
-      this.#launcher.hidden = true;
+      this.#launcher.remove();
     } catch {
-      this.#launcher.hidden = false;
+      this.shadowRoot!.prepend(this.#launcher);
       const message = 'The call screen could not be loaded. Check your connection and try again.';
       this.dispatchEvent(new CustomEvent('domain-call-error', {
         bubbles: true,
@@ -180,7 +183,7 @@ export class DomainCallElement extends HTMLElement {
     this.#screen?.dispose();
     this.#screen = null;
     this.shadowRoot!.adoptedStyleSheets = [launcherSheet()];
-    this.#launcher.hidden = false;
+    this.shadowRoot!.prepend(this.#launcher);
     if (focus) this.#launcher.focus();
   }
 }

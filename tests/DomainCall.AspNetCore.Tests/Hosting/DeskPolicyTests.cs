@@ -39,4 +39,26 @@ public sealed class DeskPolicyTests : IAsyncLifetime
 
         Assert.StartsWith("not-allowed:", TestClient.Refusal(error));
     }
+
+    [Fact]
+    public async Task DeskPage_ForAUserWhoMeetsThePolicy_OpensWithoutTheOwnerKey()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_server.BaseAddress) };
+        http.DefaultRequestHeaders.Add(StaffHeaderHandler.Header, "staff");
+
+        var html = await http.GetStringAsync("/call/desk");
+
+        Assert.Contains("<domain-call-desk domain=\"example.com\"></domain-call-desk>", html);
+    }
+
+    [Fact]
+    public async Task DeskPage_ForAnyoneElse_AsksForTheOwnerKey()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(_server.BaseAddress) };
+
+        var html = await http.GetStringAsync("/call/desk");
+
+        Assert.Contains("Owner key", html);
+        Assert.DoesNotContain("<domain-call-desk", html);
+    }
 }

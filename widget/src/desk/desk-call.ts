@@ -1,92 +1,60 @@
-import { button, formatDuration, h } from '../shared/dom.js';
+import { formatDuration } from '../shared/dom.js';
 import { renderInCallView } from '../shared/in-call-view.js';
-import { PeerCall } from '../shared/peer-call.js';
+import type { PeerCall } from '../shared/peer-call.js';
 import type { AcceptedCall, CallEnded } from '../shared/protocol.js';
 import { invokeHub } from '../shared/server.js';
 import { emit } from './desk-events.js';
 import { refreshRinging } from './desk-ringing.js';
 import type { CurrentCall, Desk, RingingCall } from './desk-state.js';
 import { renderWaiting } from './desk-status.js';
-import { announce, showNote, showProblem } from './desk-view.js';
+import { announce, clearAnnouncement, showProblem, showSummary } from './desk-view.js';
 import { endReasonSentence } from './desk-words.js';
-import type { HeldSignals } from './held-signals.js';
 import { addRecentCall } from './recent-calls.js';
 
-// The caller's browser offers as soon as it learns of the answer; one that has not after this long is gone.
-const offerWaitMs = 20_000;
+// The caller's browser offers as soon as it learns of the answer, and a call connects within seconds of that; one
+// that has not after this long will not, and ending it frees the desk for the next call.
+const connectWaitMs = 20_000;
 
 /**
- * Makes the call this desk just answered its own: other calls stop ringing, and the call shows as connecting until
- * the caller's offer starts its peer connection (see `HeldSignals` for why it waits for the offer).
+ * Makes the call this desk just answered its own: other calls stop ringing, and the in-call view shows the call
+ * connecting. `peer` was made before the answer, so it has heard every signal of the call.
  */
-export function startCall(
-  desk: Desk, ringing: RingingCall, accepted: AcceptedCall, media: MediaStream | null, signals: HeldSignals,
-): void {
+export function startCall(desk: Desk, ringing: RingingCall, accepted: AcceptedCall, peer: PeerCall): void {
   const { view } = desk;
+  showSummary(view, null);
+  view.call.hidden = false;
+  const inCall = renderInCallView(view.call, {
+    call: peer,
+    peerName: ringing.who,
+    onHangUp: () => void hangUp(desk),
+    announce: (text) => announce(view, text),
+  });
   const call: CurrentCall = {
     callId: accepted.callId,
     who: ringing.who,
     reasonLabel: ringing.offer.reasonLabel,
     accepted,
-    media,
-    signals,
-    peer: null,
-    view: null,
-    offerTimer: setTimeout(() => void callerSilent(desk, call), offerWaitMs),
+    peer,
+    view: inCall,
+    connectTimer: setTimeout(() => void notConnected(desk, call), connectWaitMs),
     hangingUp: false,
   };
   desk.call = call;
 
-  const hangUpButton = button('Hang up', { class: 'danger', part: 'button hang-up' }, () => void hangUp(desk));
-  view.call.replaceChildren(h('div', { class: 'body' },
-    h('p', { class: 'peer' }, call.who),
-    h('p', { class: 'status' }, 'Connecting\u2026'),
-    h('div', { class: 'controls' }, hangUpButton)));
-  view.summary.hidden = true;
-  showNote(view, null);
-  view.call.hidden = false;
-  refreshRinging(desk);
-  hangUpButton.focus();
-  announce(view, `Answered. Connecting to ${call.who}`);
-
-  signals.onFirstOffer(() => startPeer(desk, call));
-}
-
-/** The caller's offer came: start the peer connection, hand it the held signals and show the in-call view. */
-function startPeer(desk: Desk, call: CurrentCall): void {
-  if (desk.call !== call || call.peer) return;
-
-  const { view } = desk;
-  clearTimeout(call.offerTimer);
-  const peer = new PeerCall({
-    connection: call.signals.connection,
-    callId: call.callId,
-    mode: call.accepted.mode,
-    polite: true,
-    iceServers: desk.info?.iceServers ?? [],
-    localStream: call.media,
-  });
-  call.signals.release();
-  peer.addEventListener('connected', () => {
+  const connected = () => {
     if (desk.call !== call) return;
-    announce(view, `Connected with ${call.who}`);
+    clearTimeout(call.connectTimer);
     emit(desk.host, 'domain-call-desk-connected',
-      { callId: call.callId, caller: call.accepted.caller, mode: call.accepted.mode });
-  });
+      { callId: call.callId, caller: accepted.caller, mode: accepted.mode });
+  };
+  if (peer.connected) connected();
+  else peer.addEventListener('connected', connected);
   peer.addEventListener('closed', (event) => {
     if (event.detail === 'failed' && desk.call === call) void peerFailed(desk, call.callId);
   });
 
-  const hadFocus = view.call.contains(view.root.activeElement);
-  view.call.replaceChildren();
-  call.peer = peer;
-  call.view = renderInCallView(view.call, {
-    call: peer,
-    peerName: call.who,
-    onHangUp: () => void hangUp(desk),
-    announce: (text) => announce(view, text),
-  });
-  if (hadFocus) call.view.hangUpButton.focus();
+  refreshRinging(desk);
+  inCall.hangUpButton.focus();
 }
 
 /**
@@ -98,33 +66,28 @@ export function endCall(desk: Desk, ended: CallEnded, sentence = endReasonSenten
   if (!call || call.callId !== ended.callId) return;
 
   const { view } = desk;
-  const duration = call.view?.duration() ?? 0;
-  const connected = call.peer?.connected ?? false;
+  const duration = call.view.duration();
+  const connected = call.peer.connected;
   const hadFocus = view.call.contains(view.root.activeElement);
   desk.call = null;
   releaseCall(call);
-  view.call.replaceChildren();
+  clearAnnouncement(view);
   view.call.hidden = true;
 
   const talk = formatDuration(duration);
-  view.summaryText.textContent = `${connected ? `Talk time ${talk}.` : 'The call never connected.'} ${sentence}`;
-  view.summary.hidden = false;
-  if (hadFocus) view.summary.focus();
+  showSummary(view, `${connected ? `Talk time ${talk}.` : 'The call never connected.'} ${sentence}`, hadFocus);
   addRecentCall(desk, call.who, call.reasonLabel, connected ? `Answered, ${talk}` : 'Answered, not connected');
-  announce(view, `Call ended. ${sentence}`);
   emit(desk.host, 'domain-call-desk-ended', { callId: call.callId, state: ended.state, endReason: ended.endReason,
     duration });
   refreshRinging(desk);
   renderWaiting(desk);
 }
 
-/** Lets go of everything a call holds: the timer, the held signals, the view, the peer connection and the media. */
+/** Lets go of everything a call holds: the timer, the view, the peer connection and the media. */
 export function releaseCall(call: CurrentCall): void {
-  clearTimeout(call.offerTimer);
-  call.signals.dispose();
-  call.view?.dispose();
-  if (call.peer) call.peer.close();
-  else for (const track of call.media?.getTracks() ?? []) track.stop();
+  clearTimeout(call.connectTimer);
+  call.view.dispose();
+  call.peer.close();
 }
 
 /** The Hang up button. The call ends when the server confirms, or at once if the server no longer knows it. */
@@ -133,7 +96,7 @@ async function hangUp(desk: Desk): Promise<void> {
   if (!call || call.hangingUp) return;
 
   call.hangingUp = true;
-  call.view?.hangUpButton.setAttribute('aria-disabled', 'true');
+  call.view.hangUpButton.setAttribute('aria-disabled', 'true');
   try {
     if (desk.connection) await invokeHub(desk.connection, 'HangUp', call.callId);
   } catch {
@@ -150,12 +113,12 @@ async function peerFailed(desk: Desk, callId: string): Promise<void> {
   await hangUpQuietly(desk, callId);
 }
 
-/** The caller's browser never sent its offer: end the call rather than leave the desk connecting forever. */
-async function callerSilent(desk: Desk, call: CurrentCall): Promise<void> {
-  if (desk.call !== call || call.peer) return;
+/** The call never came up: the caller's browser did not offer, or no network path was found in time. */
+async function notConnected(desk: Desk, call: CurrentCall): Promise<void> {
+  if (desk.call !== call || call.peer.connected) return;
 
   endCall(desk, { callId: call.callId, state: 'ended', endReason: 'callee-hung-up' },
-    'The caller\u2019s browser did not start the call.');
+    'It did not connect in time; the caller\u2019s browser may have stopped, or the network may block calls.');
   await hangUpQuietly(desk, call.callId);
 }
 

@@ -4,7 +4,7 @@ import { endCall } from './desk-call.js';
 import { answeredElsewhere, dropAllOffers, offerArrived, ringingEnded } from './desk-ringing.js';
 import type { ConnectionStatus, Desk } from './desk-state.js';
 import { renderPresence, renderWaiting } from './desk-status.js';
-import { announce, showProblem } from './desk-view.js';
+import { showProblem } from './desk-view.js';
 import { rememberPresence, type Presence } from './presence-memory.js';
 
 // Waits between automatic reconnects, in seconds; the last one repeats. A desk left open overnight must come back
@@ -17,7 +17,6 @@ const retryDelays = [2, 5, 15, 30, 60];
  */
 export async function connect(desk: Desk, quiet = false): Promise<void> {
   const attempt = ++desk.attempt;
-  const wasOffline = desk.status === 'offline';
   clearTimeout(desk.retryTimer);
   if (!quiet) setStatus(desk, 'connecting');
 
@@ -38,7 +37,6 @@ export async function connect(desk: Desk, quiet = false): Promise<void> {
   desk.retries = 0;
   listen(desk, connection);
   setStatus(desk, 'online');
-  if (wasOffline) announce(desk.view, 'Back online');
   if (desk.presence === 'available') await join(desk);
 }
 
@@ -62,7 +60,6 @@ export async function setPresence(desk: Desk, presence: Presence): Promise<void>
   desk.presence = presence;
   rememberPresence(desk.domain, presence);
   renderPresence(desk);
-  announce(desk.view, presence === 'available' ? 'Available for calls' : 'Away: no calls are offered here');
 
   if (!desk.connection || desk.status === 'refused') return;
   if (presence === 'available') {
@@ -133,7 +130,6 @@ function connectionLost(desk: Desk): void {
   if (desk.call) endCall(desk, { callId: desk.call.callId, state: 'ended', endReason: 'callee-left' });
   dropAllOffers(desk);
   setStatus(desk, 'offline');
-  announce(desk.view, 'Offline: the desk lost its connection');
   scheduleRetry(desk);
 }
 

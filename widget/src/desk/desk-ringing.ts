@@ -1,4 +1,4 @@
-import { getLocalMedia } from '../shared/peer-call.js';
+import { getLocalMedia, LocalMediaError, PeerCall } from '../shared/peer-call.js';
 import type { AcceptedCall, CallEnded, CallOffer } from '../shared/protocol.js';
 import { CallError, invokeHub } from '../shared/server.js';
 import { startCall } from './desk-call.js';
@@ -6,9 +6,8 @@ import { emit } from './desk-events.js';
 import { notifyIncomingCall } from './desk-notifications.js';
 import type { Desk, RingingCall } from './desk-state.js';
 import { renderWaiting } from './desk-status.js';
-import { announce, showNote, showProblem } from './desk-view.js';
-import { callerLabel, endReasonSentence, mediaProblem, modeLabel, outcomeLabel } from './desk-words.js';
-import { holdSignals } from './held-signals.js';
+import { showList, showProblem, showSummary } from './desk-view.js';
+import { callerLabel, modeLabel, outcomeLabel } from './desk-words.js';
 import { offerCard, setCardState } from './offer-card.js';
 import { addRecentCall } from './recent-calls.js';
 
@@ -18,7 +17,10 @@ const ringGraceMs = 2_000;
 const shortestRingMs = 15_000;
 const longestRingMs = 10 * 60_000;
 
-/** A `CallOffered` event: the call rings here until it is answered, declined, ends or times out. */
+/**
+ * A `CallOffered` event: the call rings here until it is answered, declined, ends or times out. Screen readers hear
+ * the new card from the list of ringing calls, which is a live region.
+ */
 export function offerArrived(desk: Desk, offer: CallOffer): void {
   if (desk.offers.has(offer.callId)) return;
 
@@ -35,10 +37,8 @@ export function offerArrived(desk: Desk, offer: CallOffer): void {
 
   desk.offers.set(offer.callId, ringing);
   desk.view.offers.append(ringing.card.item);
-  desk.view.summary.hidden = true;
-  showNote(desk.view, null);
+  showSummary(desk.view, null);
   refreshRinging(desk);
-  announce(desk.view, `Incoming call from ${who}: ${details}`);
   emit(desk.host, 'domain-call-desk-ringing', offer);
 }
 
@@ -48,8 +48,6 @@ export function answeredElsewhere(desk: Desk, callId: string): void {
   if (!ringing) return;
 
   remember(desk, ringing, 'Answered on another device');
-  showNote(desk.view, `Answered on another device: the call from ${ringing.who}.`);
-  announce(desk.view, `The call from ${ringing.who} was answered on another device`);
 }
 
 /** A `CallEnded` event for a call that rang here and was not answered here. */
@@ -58,7 +56,6 @@ export function ringingEnded(desk: Desk, callId: string, ended: CallEnded): void
   if (!ringing) return;
 
   remember(desk, ringing, outcomeLabel(ended.state));
-  announce(desk.view, `The call from ${ringing.who} stopped ringing. ${endReasonSentence(ended.endReason)}`);
 }
 
 /** Clears every ringing call, for a desk whose connection was lost: no offer of the old connection can be taken. */
@@ -83,7 +80,7 @@ export function refreshRinging(desk: Desk): void {
   const audible = !busy && offers.length > 0;
   if (audible) desk.ring.start();
   else desk.ring.stop();
-  desk.view.ringing.hidden = offers.length === 0;
+  showList(desk.view.ringing, desk.view.ringingTitle, offers.length > 0);
   desk.view.soundHint.hidden = !audible || !desk.ring.isLocked;
   renderWaiting(desk);
 }
@@ -91,7 +88,8 @@ export function refreshRinging(desk: Desk): void {
 /**
  * Answers a ringing call. The microphone and camera come first, so that a refused permission leaves the call
  * ringing, to be answered again once allowed, rather than answered with no way to talk; and so that the caller,
- * once answered, is not kept waiting while a permission prompt is open.
+ * once answered, is not kept waiting while a permission prompt is open. The call's `PeerCall` is made before
+ * `AcceptCall`, so it is listening when the caller's offer comes, which can be in the same message as the answer.
  */
 async function answer(desk: Desk, callId: string): Promise<void> {
   const ringing = desk.offers.get(callId);
@@ -103,11 +101,11 @@ async function answer(desk: Desk, callId: string): Promise<void> {
 
   let media: MediaStream | null;
   try {
-    media = await getLocalMedia(ringing.offer.mode);
+    media = await getLocalMedia(ringing.offer.mode, { retry: 'press Answer again', otherModes: false });
   } catch (error) {
     ringing.answering = false;
     refreshRinging(desk);
-    showProblem(desk.view, mediaProblem(error, ringing.offer.mode));
+    showProblem(desk.view, error instanceof LocalMediaError ? error.message : String(error));
     return;
   }
 
@@ -117,7 +115,8 @@ async function answer(desk: Desk, callId: string): Promise<void> {
     return;
   }
 
-  const signals = holdSignals(connection, callId);
+  const peer = new PeerCall({ connection, callId, mode: ringing.offer.mode, polite: true,
+    iceServers: desk.info?.iceServers ?? [], localStream: media });
   let accepted: AcceptedCall | null = null;
   try {
     accepted = await invokeHub(connection, 'AcceptCall', callId);
@@ -127,13 +126,12 @@ async function answer(desk: Desk, callId: string): Promise<void> {
 
   // A call that ended, or a connection that dropped, while the answer was on its way has been dealt with already.
   if (!accepted || desk.offers.get(callId) !== ringing || connection !== desk.connection) {
-    signals.dispose();
-    stopMedia(media);
+    peer.close();
     return;
   }
 
   // The call becomes this desk's before its card goes, so the other calls never ring again in between.
-  startCall(desk, ringing, accepted, media, signals);
+  startCall(desk, ringing, accepted, peer);
   takeOffer(desk, callId);
 }
 
@@ -147,8 +145,6 @@ function acceptRefused(desk: Desk, ringing: RingingCall, error: unknown): void {
     takeOffer(desk, callId);
     const outcome = code === 'not-ringing' ? 'Answered on another device' : 'Ended before you answered';
     remember(desk, ringing, outcome);
-    showNote(desk.view, `${outcome}: the call from ${ringing.who}.`);
-    announce(desk.view, `${outcome}: the call from ${ringing.who}`);
     return;
   }
 
@@ -162,7 +158,6 @@ async function decline(desk: Desk, callId: string): Promise<void> {
 
   takeOffer(desk, callId);
   remember(desk, ringing, 'Declined');
-  announce(desk.view, `Declined the call from ${ringing.who}`);
   try {
     if (desk.connection) await invokeHub(desk.connection, 'DeclineCall', callId);
   } catch {
@@ -181,7 +176,6 @@ function ringTimedOut(desk: Desk, callId: string): void {
   if (!ringing) return;
 
   remember(desk, ringing, 'Missed');
-  announce(desk.view, `Missed call from ${ringing.who}`);
 }
 
 /** Takes a call off the ringing list, and keeps keyboard focus on the desk if it was on the call's card. */

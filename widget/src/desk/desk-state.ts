@@ -3,7 +3,6 @@ import type { PeerCall } from '../shared/peer-call.js';
 import type { AcceptedCall, CallOffer, SiteInfo } from '../shared/protocol.js';
 import type { HubConnection } from '../shared/server.js';
 import type { DeskView } from './desk-view.js';
-import type { HeldSignals } from './held-signals.js';
 import type { OfferCard } from './offer-card.js';
 import type { Presence } from './presence-memory.js';
 import type { RingTone } from './ring-tone.js';
@@ -22,17 +21,15 @@ export interface RingingCall {
   readonly closeNotification: () => void;
 }
 
-/** The call this desk answered; `peer` and `view` are null until the caller's offer has come. */
+/** The call this desk answered, from the answer until it ends. */
 export interface CurrentCall {
   readonly callId: string;
   readonly who: string;
   readonly reasonLabel: string;
   readonly accepted: AcceptedCall;
-  readonly media: MediaStream | null;
-  readonly signals: HeldSignals;
-  readonly offerTimer: ReturnType<typeof setTimeout>;
-  peer: PeerCall | null;
-  view: InCallView | null;
+  readonly peer: PeerCall;
+  readonly view: InCallView;
+  readonly connectTimer: ReturnType<typeof setTimeout>;
   hangingUp: boolean;
 }
 

@@ -1,5 +1,6 @@
 import type { Desk } from './desk-state.js';
 import { notificationAccess } from './desk-notifications.js';
+import { setStatusText } from './desk-view.js';
 
 const statusWords = {
   connecting: 'Connecting\u2026',
@@ -12,26 +13,28 @@ const statusWords = {
 export function renderPresence(desk: Desk): void {
   const { view } = desk;
   view.connection.dataset['state'] = desk.status;
-  view.connection.textContent = statusWords[desk.status];
+  setStatusText(view.connection, statusWords[desk.status]);
   view.reconnect.hidden = desk.status !== 'offline';
 
   view.presence.setAttribute('aria-checked', String(desk.presence === 'available'));
   view.notifications.hidden = notificationAccess() !== 'default';
 }
 
-/** Says what the desk is waiting for, or why calls cannot reach it; hidden while a call is in progress. */
+/**
+ * Says what the desk is waiting for, or why calls cannot reach it; empty while a call rings or is in progress.
+ * Its words never repeat the connection line's, which says the same moment in one word.
+ */
 export function renderWaiting(desk: Desk): void {
-  const { view } = desk;
-  view.waiting.hidden = desk.call !== null || desk.offers.size > 0;
-  view.waiting.textContent = waitingSentence(desk);
+  const busy = desk.call !== null || desk.offers.size > 0;
+  setStatusText(desk.view.waiting, busy ? '' : waitingSentence(desk));
 }
 
 function waitingSentence(desk: Desk): string {
   switch (desk.status) {
     case 'connecting':
-      return 'Connecting to the call service\u2026';
+      return '';
     case 'offline':
-      return 'Calls cannot reach this desk until it is back online. It keeps trying by itself.';
+      return 'Calls cannot reach this desk until its connection is back. It keeps trying by itself.';
     case 'refused':
       return 'Calls cannot reach this desk.';
     case 'online':

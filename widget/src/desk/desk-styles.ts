@@ -19,6 +19,7 @@ export const deskSheet: CSSStyleSheet = sheet(`
   }
 }
 .desk { display: grid; gap: 1rem; color: var(--domain-call-text); }
+.empty, .waiting:empty { position: absolute; }
 h2 { margin: 0; font-size: 1.125rem; }
 p, ul, ol { margin: 0; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; }
@@ -43,11 +44,12 @@ button.small { min-block-size: 2.25rem; padding: 0.25rem 0.75rem; font-size: 0.9
 .problem { padding: 0.75rem 1rem; border-radius: var(--domain-call-radius); border: 2px solid var(--domain-call-danger);
   color: var(--domain-call-text); overflow-wrap: anywhere; }
 .problem a { color: var(--domain-call-accent); }
-.waiting, .note { color: var(--domain-call-muted); }
-.note { overflow-wrap: anywhere; }
+.waiting { color: var(--domain-call-muted); }
 .ringing-calls { display: grid; gap: 0.5rem; }
 .offers { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
 .offer-body { display: grid; gap: 0.5rem; }
+.offer .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.offer .actions > button { flex: 1 1 auto; }
 .offer { padding: 1rem; border-radius: var(--domain-call-radius);
   border: 3px solid var(--domain-call-desk-ringing); background: var(--domain-call-surface);
   animation: domain-call-desk-ring 1s ease-in-out infinite alternate; }

@@ -7,7 +7,13 @@ export interface DeskViewActions {
   readonly allowNotifications: () => void;
 }
 
-/** The parts of the desk's shadow tree that change while it runs. */
+/**
+ * The parts of the desk's shadow tree that change while it runs.
+ *
+ * What the desk says is said once, where it shows: the connection line and the waiting line are status regions,
+ * and a call that starts ringing or joins the recent calls is read out from its list. Only what shows nowhere (the
+ * microphone and camera switched off or on) goes through the hidden `live` region.
+ */
 export interface DeskView {
   readonly root: ShadowRoot;
   readonly connection: HTMLElement;
@@ -15,15 +21,15 @@ export interface DeskView {
   readonly presence: HTMLButtonElement;
   readonly notifications: HTMLButtonElement;
   readonly problem: HTMLElement;
-  readonly note: HTMLElement;
   readonly ringing: HTMLElement;
+  readonly ringingTitle: HTMLElement;
   readonly offers: HTMLUListElement;
   readonly soundHint: HTMLElement;
   readonly call: HTMLElement;
   readonly summary: HTMLElement;
-  readonly summaryText: HTMLElement;
   readonly waiting: HTMLElement;
   readonly recent: HTMLElement;
+  readonly recentTitle: HTMLElement;
   readonly recentList: HTMLOListElement;
   readonly live: HTMLElement;
 }
@@ -32,38 +38,37 @@ export interface DeskView {
 export function buildDeskView(root: ShadowRoot, actions: DeskViewActions): DeskView {
   const view: DeskView = {
     root,
-    connection: h('p', { class: 'connection', part: 'connection', 'data-state': 'connecting' }, 'Connecting\u2026'),
+    connection: h('p', { class: 'connection', part: 'connection', role: 'status', 'data-state': 'connecting' },
+      'Connecting\u2026'),
     reconnect: button('Reconnect', { class: 'small', part: 'button reconnect', hidden: true }, actions.reconnect),
     presence: button('Available for calls', { class: 'switch', part: 'button presence', role: 'switch',
       'aria-checked': 'true' }, actions.togglePresence),
     notifications: button('Allow notifications',
       { class: 'small secondary', part: 'button notifications', hidden: true }, actions.allowNotifications),
     problem: h('p', { class: 'problem', part: 'problem', role: 'alert', hidden: true }),
-    note: h('p', { class: 'note', part: 'note', hidden: true }),
-    ringing: h('section',
-      { class: 'ringing-calls', part: 'ringing', 'aria-labelledby': 'ringing-title', hidden: true }),
-    offers: h('ul', { class: 'offers' }),
+    ringing: h('div', { class: 'ringing-calls empty', part: 'ringing' }),
+    ringingTitle: h('h2', { id: 'ringing-title', hidden: true }, 'Incoming calls'),
+    offers: h('ul', { class: 'offers', 'aria-labelledby': 'ringing-title', 'aria-live': 'polite',
+      'aria-relevant': 'additions' }),
     soundHint: h('p', { class: 'hint', hidden: true },
       'The ring is silent until you click or press a key on this page; browsers hold sound back until then.'),
     call: h('section', { class: 'desk-call', part: 'call', 'aria-label': 'Call in progress', hidden: true }),
     summary: h('section', { class: 'summary', part: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title',
       hidden: true }),
-    summaryText: h('p'),
-    waiting: h('p', { class: 'waiting', part: 'waiting' }),
-    recent: h('section', { class: 'recent', part: 'recent', 'aria-labelledby': 'recent-title', hidden: true }),
-    recentList: h('ol'),
-    live: h('p', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+    waiting: h('p', { class: 'waiting', part: 'waiting', role: 'status' }),
+    recent: h('div', { class: 'recent empty', part: 'recent' }),
+    recentTitle: h('h2', { id: 'recent-title', hidden: true }, 'Recent calls'),
+    recentList: h('ol', { 'aria-labelledby': 'recent-title', 'aria-live': 'polite', 'aria-relevant': 'additions' }),
+    live: h('p', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' }),
   };
 
-  view.ringing.append(h('h2', { id: 'ringing-title' }, 'Incoming calls'), view.offers, view.soundHint);
-  view.summary.append(h('h2', { id: 'summary-title' }, 'Call ended'), view.summaryText);
-  view.recent.append(h('h2', { id: 'recent-title' }, 'Recent calls'), view.recentList);
+  view.ringing.append(view.ringingTitle, view.offers, view.soundHint);
+  view.recent.append(view.recentTitle, view.recentList);
 
   root.replaceChildren(h('div', { class: 'desk', part: 'desk' },
     h('div', { class: 'bar' }, view.connection, view.reconnect),
     h('div', { class: 'bar' }, view.presence, view.notifications),
     view.problem,
-    view.note,
     view.call,
     view.ringing,
     view.summary,
@@ -73,16 +78,38 @@ export function buildDeskView(root: ShadowRoot, actions: DeskViewActions): DeskV
   return view;
 }
 
+/**
+ * Shows or empties a list's block. The list itself always stays in the page, out of the layout while empty,
+ * because screen readers hear what is added to a live list only if the list was there before.
+ */
+export function showList(block: HTMLElement, title: HTMLElement, shown: boolean): void {
+  block.classList.toggle('empty', !shown);
+  title.hidden = !shown;
+}
+
+/** Sets the text of a status region, only when it changed: setting it again would make it be read again. */
+export function setStatusText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 const pendingAnnouncements = new WeakMap<DeskView, ReturnType<typeof setTimeout>>();
 
-/** Says something to screen readers once, through the desk's live region. */
+/**
+ * Says something to screen readers once, through the desk's hidden live region. Only for what the desk shows
+ * nowhere: the words must not repeat any text on the desk.
+ */
 export function announce(view: DeskView, text: string): void {
   // Emptying first, and filling a moment later, makes screen readers read a repeated sentence again.
-  clearTimeout(pendingAnnouncements.get(view));
-  view.live.textContent = '';
+  clearAnnouncement(view);
   pendingAnnouncements.set(view, setTimeout(() => {
     view.live.textContent = text;
   }, 50));
+}
+
+/** Empties the hidden live region, so that nothing said about a call outlives it. */
+export function clearAnnouncement(view: DeskView): void {
+  clearTimeout(pendingAnnouncements.get(view));
+  view.live.textContent = '';
 }
 
 /** Shows a problem the owner can act on, or hides it when `text` is null. */
@@ -95,8 +122,18 @@ export function showProblem(view: DeskView, text: string | null, link?: { href: 
   if (link) view.problem.append(' ', h('a', { href: link.href }, link.text));
 }
 
-/** Shows what just happened to a call that did not become this desk's ("Answered on another device"), or hides it. */
-export function showNote(view: DeskView, text: string | null): void {
-  view.note.textContent = text;
-  view.note.hidden = text === null;
+/**
+ * Shows how the desk's last call ended, moving focus there if it was on the call; or, for `null`, takes it away,
+ * words and all, so that no hidden "Call ended" stays on the desk. The summary is no live region: a screen reader
+ * whose focus was elsewhere hears the end from the new line in the recent calls, without who ended it.
+ */
+export function showSummary(view: DeskView, text: string | null, focus = false): void {
+  view.summary.hidden = text === null;
+  if (text === null) {
+    view.summary.replaceChildren();
+    return;
+  }
+
+  view.summary.replaceChildren(h('h2', { id: 'summary-title' }, 'Call ended'), h('p', {}, text));
+  if (focus) view.summary.focus();
 }

@@ -1,4 +1,3 @@
-import { LocalMediaError } from '../shared/peer-call.js';
 import type { CallerIdentity, CallMode, EndReason, FinalCallState } from '../shared/protocol.js';
 
 /**
@@ -48,26 +47,4 @@ const outcomeWords: Record<FinalCallState, string> = {
 /** The outcome of a call that rang here, for the recent-calls list, from the call's final state. */
 export function outcomeLabel(state: FinalCallState): string {
   return outcomeWords[state] ?? state;
-}
-
-const devices: Record<CallMode, string> = {
-  voice: 'microphone',
-  video: 'microphone and camera',
-  chat: 'nothing',
-};
-
-/** What the owner can do when the microphone or camera could not be had for answering a call. */
-export function mediaProblem(error: unknown, mode: CallMode): string {
-  const kind = error instanceof LocalMediaError ? error.kind : 'other';
-  const wanted = devices[mode];
-  switch (kind) {
-    case 'denied':
-      return `Your browser blocked the ${wanted}. Allow ${wanted} access for this site in the browser\u2019s site ` +
-        'settings, then press Answer again.';
-    case 'missing':
-      return `This device has no ${wanted} the browser can use. Connect one, then press Answer again.`;
-    case 'other':
-      return `The ${wanted} could not be started; another app may be using it. Close that app, then press Answer ` +
-        'again.';
-  }
 }

@@ -17,22 +17,24 @@ import { closeDesk, openDesk, showMissingDomain } from './open-desk.js';
  *   `{ callId, state, endReason, duration }`, the duration in seconds of talk time.
  *
  * @csspart desk - The whole console.
- * @csspart connection - The connection line: Connecting, Online, Offline or Not signed in.
+ * @csspart connection - The connection line: Connecting, Online, Offline or Not signed in. Screen readers hear it
+ *   change.
  * @csspart button - Every button; each also has its own part below.
  * @csspart reconnect - The Reconnect button, shown while offline.
  * @csspart presence - The "Available for calls" switch.
  * @csspart notifications - The "Allow notifications" button, shown until the browser's permission is decided.
  * @csspart problem - What went wrong and what to do about it.
- * @csspart note - What became of a call that rang here and was taken elsewhere or ended before the answer.
- * @csspart ringing - The list of ringing calls.
+ * @csspart ringing - The ringing calls: a heading and a list, which screen readers hear a new call join.
  * @csspart offer - One ringing call.
  * @csspart answer - A ringing call's Answer button.
  * @csspart decline - A ringing call's Decline button.
- * @csspart call - The call in progress, with the in-call view's own parts inside (`in-call`, `peer`, `timer`,
- *   `remote-video`, `local-video`, `mute`, `camera`, `hang-up`, `chat-log`, `chat-input`, `send`).
+ * @csspart call - The call in progress, with the in-call view's own parts inside (`in-call`, `peer`, `call-state`,
+ *   `timer`, `remote-video`, `local-video`, `mute`, `camera`, `hang-up`, `notice`, `chat`, `chat-log`, `chat-input`,
+ *   `send`).
  * @csspart summary - "Call ended", with the talk time and the reason.
- * @csspart waiting - What the desk is waiting for, or why calls cannot reach it.
- * @csspart recent - The calls of this session.
+ * @csspart waiting - What the desk is waiting for, or why calls cannot reach it; screen readers hear it change.
+ * @csspart recent - The calls of this session, with how each went (answered here or on another device, declined,
+ *   missed, cancelled); screen readers hear each call as it joins the list.
  *
  * @cssprop --domain-call-accent - Buttons and the focus ring.
  * @cssprop --domain-call-on-accent - Text on the accent.

@@ -1,11 +1,15 @@
 import { h } from '../shared/dom.js';
 import type { Desk } from './desk-state.js';
+import { showList } from './desk-view.js';
 
 const longestList = 10;
 
-/** Adds a call to the top of this session's recent calls: who called, why, how it went and when. */
+/**
+ * Adds a call to the top of this session's recent calls: who called, why, how it went and when. The list is a live
+ * region, so this is also how a screen reader hears what became of a call that rang here.
+ */
 export function addRecentCall(desk: Desk, who: string, reasonLabel: string, outcome: string): void {
-  const { recent, recentList } = desk.view;
+  const { recent, recentTitle, recentList } = desk.view;
   const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
   recentList.prepend(h('li', {},
@@ -14,5 +18,5 @@ export function addRecentCall(desk: Desk, who: string, reasonLabel: string, outc
     h('span', { class: 'result' }, outcome),
     h('span', { class: 'time' }, time)));
   while (recentList.children.length > longestList) recentList.lastElementChild!.remove();
-  recent.hidden = false;
+  showList(recent, recentTitle, true);
 }

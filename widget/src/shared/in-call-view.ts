@@ -8,7 +8,10 @@ export interface InCallViewOptions {
   readonly peerName: string;
   /** Hang up was pressed; the owner ends the call on the hub and then disposes the view. */
   readonly onHangUp: () => void;
-  /** Says a change to screen readers, through the owner's `aria-live` region. */
+  /**
+   * Says to screen readers, through the owner's hidden live region, a change the view shows nowhere in words (the
+   * microphone or camera switched off or on). The view's own status and problems are live regions themselves.
+   */
   readonly announce?: (text: string) => void;
 }
 
@@ -23,48 +26,59 @@ export interface InCallView {
 
 /**
  * Renders a call in progress into `container` (in a shadow root that adopts `tokenSheet` and `callSheet`): the
- * other party, a timer, Mute/Unmute, Camera off/Camera on for video, Hang up, the media and the chat.
- * Exposed parts: `in-call`, `peer`, `timer`, `remote-video`, `local-video`, `mute`, `camera`, `hang-up`,
- * `chat-log`, `chat-input`, `send`.
+ * other party, "Connecting…" then "Connected" and a timer, Mute/Unmute, Camera off/Camera on for video, Hang up,
+ * the media and the chat. Exposed parts: `in-call`, `peer`, `call-state`, `timer`, `remote-video`, `local-video`,
+ * `mute`, `camera`, `hang-up`, `notice`, `chat`, `chat-log`, `chat-input`, `send`.
  */
 export function renderInCallView(container: Element, options: InCallViewOptions): InCallView {
   const { call, peerName } = options;
   const announce = options.announce ?? (() => {});
   let connectedAt = 0;
 
-  const timer = h('span', { class: 'timer', part: 'timer', role: 'timer' }, 'Connecting…');
-  const notice = h('p', { class: 'notice', part: 'notice', hidden: true });
+  const state = h('span', { class: 'call-state', part: 'call-state', role: 'status' });
+  const timer = h('span', { class: 'timer', part: 'timer', role: 'timer', hidden: true });
+  let notice: HTMLElement = h('p', { hidden: true });
   const media = renderMedia(call);
   const chat = renderChat(call, peerName, (text) => showNotice(text));
   const mute = button('Mute', { class: 'secondary', part: 'mute' }, () => {
     call.setMuted(!call.muted);
     mute.textContent = call.muted ? 'Unmute' : 'Mute';
-    announce(call.muted ? 'Microphone muted' : 'Microphone on');
+    announce(call.muted ? 'Your microphone is off' : 'Your microphone is on');
   });
   const camera = call.mode === 'video' ? renderCameraButton(call, media.showLocal, announce, showNotice) : null;
   const hangUp = button('Hang up', { class: 'danger', part: 'hang-up' }, () => options.onHangUp());
 
   const section = h('section', { class: 'in-call body', part: 'in-call', 'aria-label': `Call with ${peerName}` },
-    h('div', { class: 'call-head' }, h('p', { class: 'peer', part: 'peer' }, peerName), timer),
+    h('div', { class: 'call-head' }, h('p', { class: 'peer', part: 'peer' }, peerName),
+      h('p', { class: 'progress' }, state, timer)),
     media.element,
     h('div', { class: 'controls' }, call.mode === 'chat' ? null : mute, camera, hangUp),
     notice,
     chat.element);
   container.append(section);
 
+  // A new alert each time, because screen readers read an alert as it is added, not when its text changes.
   function showNotice(text: string): void {
-    notice.textContent = text;
-    notice.hidden = !text;
-    if (text) announce(text);
+    const next = text ? h('p', { class: 'notice', part: 'notice', role: 'alert' }, text) : h('p', { hidden: true });
+    notice.replaceWith(next);
+    notice = next;
   }
 
   const tick = () => {
     if (connectedAt) timer.textContent = formatDuration((Date.now() - connectedAt) / 1000);
   };
+  const showState = () => {
+    state.textContent = connectedAt ? 'Connected' : 'Connecting…';
+  };
   const onConnected = () => {
     connectedAt ||= Date.now();
+    clearTimeout(firstState);
+    showState();
+    timer.hidden = false;
     tick();
   };
+  // A status region is read when its text changes after it is in the page, so the first words come a moment later.
+  const firstState = setTimeout(showState, 50);
   if (call.connected) onConnected();
   call.addEventListener('connected', onConnected);
   const interval = setInterval(tick, 1000);
@@ -74,6 +88,7 @@ export function renderInCallView(container: Element, options: InCallViewOptions)
     duration: () => (connectedAt ? Math.floor((Date.now() - connectedAt) / 1000) : 0),
     dispose() {
       clearInterval(interval);
+      clearTimeout(firstState);
       call.removeEventListener('connected', onConnected);
       media.dispose();
       chat.dispose();
@@ -139,7 +154,7 @@ function renderCameraButton(
     try {
       await call.setCameraOn(!call.cameraOn);
       showNotice('');
-      announce(call.cameraOn ? 'Camera on' : 'Camera off');
+      announce(call.cameraOn ? 'Your camera is on' : 'Your camera is off');
     } catch (error) {
       showNotice(error instanceof LocalMediaError ? error.message : 'The camera could not be started.');
     } finally {

@@ -49,38 +49,52 @@ export class LocalMediaError extends Error {
 /** The devices a request asks for, as a person would name them. */
 type Devices = 'microphone' | 'camera' | 'microphone and camera';
 
-/**
- * The microphone for a voice call, the microphone and camera for a video call, and null for a chat. Rejects with a
- * `LocalMediaError` whose message tells the person how to allow access or what is missing.
- */
-export async function getLocalMedia(mode: CallMode): Promise<MediaStream | null> {
-  if (mode === 'chat') return null;
-  return mode === 'video'
-    ? requestMedia({ audio: true, video: VIDEO_CONSTRAINTS }, 'microphone and camera', 'press Call again')
-    : requestMedia({ audio: true }, 'microphone', 'press Call again');
+/** How a media problem's message ends: the step that tries again, and whether another way to talk is an option. */
+export interface MediaRetry {
+  /** The step that tries again once the problem is fixed. The default is `press Call again`. */
+  readonly retry?: string;
+  /**
+   * Whether the person could pick a way to talk that needs fewer devices, as a caller can; the desk answers in the
+   * mode it was called in. The default is true.
+   */
+  readonly otherModes?: boolean;
 }
 
-async function requestMedia(constraints: MediaStreamConstraints, devices: Devices, retry: string) {
+/**
+ * The microphone for a voice call, the microphone and camera for a video call, and null for a chat. Rejects with a
+ * `LocalMediaError` whose message tells the person how to allow access or what is missing, and ends with the step
+ * that `words` names.
+ */
+export async function getLocalMedia(mode: CallMode, words: MediaRetry = {}): Promise<MediaStream | null> {
+  if (mode === 'chat') return null;
+  const next = { retry: words.retry ?? 'press Call again', otherModes: words.otherModes ?? true };
+  return mode === 'video'
+    ? requestMedia({ audio: true, video: VIDEO_CONSTRAINTS }, 'microphone and camera', next)
+    : requestMedia({ audio: true }, 'microphone', next);
+}
+
+async function requestMedia(constraints: MediaStreamConstraints, devices: Devices, next: Required<MediaRetry>) {
   if (!navigator.mediaDevices?.getUserMedia) {
     throw new LocalMediaError('other', `This page cannot use the ${devices} because it was not opened over HTTPS.`);
   }
   try {
     return await navigator.mediaDevices.getUserMedia(constraints);
   } catch (error) {
-    throw mediaError(error, devices, retry);
+    throw mediaError(error, devices, next);
   }
 }
 
-function mediaError(error: unknown, devices: Devices, retry: string): LocalMediaError {
+function mediaError(error: unknown, devices: Devices, next: Required<MediaRetry>): LocalMediaError {
   const name = error instanceof Error ? error.name : '';
+  const { retry } = next;
   if (name === 'NotAllowedError' || name === 'SecurityError') {
     return new LocalMediaError('denied', `Your browser blocked the ${devices}. Allow ${devices} access for this site ` +
       `in the browser's site settings, then ${retry}.`);
   }
   if (name === 'NotFoundError' || name === 'OverconstrainedError') {
-    const missing = devices === 'microphone and camera' ? 'a camera or a microphone' : `a ${devices}`;
-    const other = devices === 'camera' ? '' : ', or choose another way to talk';
-    return new LocalMediaError('missing', `This device has no ${missing} the browser can use. Connect one${other}, ` +
+    const missing = devices === 'microphone and camera' ? 'camera or microphone' : devices;
+    const other = next.otherModes ? ', or choose another way to talk' : '';
+    return new LocalMediaError('missing', `The browser finds no ${missing} on this device. Connect one${other}, ` +
       `then ${retry}.`);
   }
   return new LocalMediaError('other', `The ${devices} could not be started; another app may be using it. ` +
@@ -100,6 +114,10 @@ function rtcIceServers(servers: readonly IceServerInfo[]): RTCIceServer[] {
  * One call's peer connection, signalled through the hub: the perfect-negotiation pattern over `SendOffer`,
  * `SendAnswer` and `SendIceCandidate` (the caller impolite, the desk polite), trickle ICE, and a chat data channel
  * negotiated on both sides as id 0 in every mode. It reports the call connected to the server once.
+ *
+ * The impolite side makes the first offer; the polite side waits for it and offers only to renegotiate. A call
+ * listens for its signals from the moment it is made, and holds candidates until their description is applied, so
+ * make it before the other party can signal: the desk before `AcceptCall`, the caller when `CallAccepted` comes.
  */
 export class PeerCall extends EventTarget {
   readonly callId: string;
@@ -199,7 +217,8 @@ export class PeerCall extends EventTarget {
       return;
     }
 
-    const camera = await requestMedia({ video: VIDEO_CONSTRAINTS }, 'camera', 'press Camera on again');
+    const camera = await requestMedia({ video: VIDEO_CONSTRAINTS }, 'camera',
+      { retry: 'press Camera on again', otherModes: false });
     const track = camera.getVideoTracks()[0]!;
     if (this.#closed || this.#cameraOn) {
       track.stop();
@@ -235,6 +254,10 @@ export class PeerCall extends EventTarget {
   #wirePeerConnection(): void {
     const pc = this.#pc;
     pc.onnegotiationneeded = async () => {
+      // The tracks and the chat channel ask for negotiation at once. Were the polite side to offer then, its offer
+      // would cross the caller's first one and be rolled back, and Chromium gathers no candidates for the answer
+      // it gives after a rollback: the call would never connect.
+      if (this.#polite && !pc.remoteDescription) return;
       try {
         this.#makingOffer = true;
         await pc.setLocalDescription();

@@ -69,7 +69,11 @@ input:focus-visible { outline-offset: 0; }
 }
 `);
 
-/** The call screen and the in-call view: one column that fits a 360 px wide phone and grows to 30rem. */
+/**
+ * The call screen (under `.screen`) and the in-call view (under `.in-call`): one column that fits a 360 px wide
+ * phone and grows to 30rem. Every rule is scoped to one of the two, so that a component adopting the sheet, as the
+ * desk does for its in-call view, keeps its own class names to itself.
+ */
 export const callSheet: CSSStyleSheet = sheet(`
 .screen {
   display: grid;
@@ -82,40 +86,43 @@ export const callSheet: CSSStyleSheet = sheet(`
   background: var(--domain-call-background);
   color: var(--domain-call-text);
 }
-.title { margin: 0; font-size: 1.25rem; font-weight: 700; overflow-wrap: anywhere; }
-.title:empty { display: none; }
-.body, form { display: grid; gap: 1rem; }
-p { margin: 0; }
-.notice { color: var(--domain-call-danger); font-weight: 600; }
-.outcome { font-size: 1.125rem; font-weight: 700; }
-fieldset { margin: 0; padding: 0; border: 0; display: grid; gap: 0.25rem; min-inline-size: 0; }
-legend { padding: 0 0 0.5rem; font-weight: 700; }
-.choice { display: flex; align-items: center; gap: 0.75rem; min-block-size: 2.75rem; padding: 0 0.75rem;
+.screen .title { margin: 0; font-size: 1.25rem; font-weight: 700; overflow-wrap: anywhere; }
+.screen .title:empty { display: none; }
+.screen .status:empty { position: absolute; }
+.screen .body, .screen .pick, .in-call { display: grid; gap: 1rem; }
+.screen p, .in-call p { margin: 0; }
+.screen .notice, .in-call .notice { color: var(--domain-call-danger); font-weight: 600; }
+.screen .outcome { font-size: 1.125rem; font-weight: 700; }
+.screen fieldset { margin: 0; padding: 0; border: 0; display: grid; gap: 0.25rem; min-inline-size: 0; }
+.screen legend { padding: 0 0 0.5rem; font-weight: 700; }
+.screen .choice { display: flex; align-items: center; gap: 0.75rem; min-block-size: 2.75rem; padding: 0 0.75rem;
   border-radius: var(--domain-call-radius); background: var(--domain-call-surface); cursor: pointer;
   overflow-wrap: anywhere; }
-.choice input { inline-size: 1.25rem; block-size: 1.25rem; margin: 0; accent-color: var(--domain-call-accent); }
-.actions, .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.actions > button, .controls > button { flex: 1 1 auto; }
-.ringing::before { content: ""; display: inline-block; inline-size: 0.75rem; block-size: 0.75rem;
+.screen .choice input { inline-size: 1.25rem; block-size: 1.25rem; margin: 0; accent-color: var(--domain-call-accent); }
+.screen .actions, .in-call .controls { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.screen .actions > button, .in-call .controls > button { flex: 1 1 auto; }
+.screen .ringing::before { content: ""; display: inline-block; inline-size: 0.75rem; block-size: 0.75rem;
   margin-inline-end: 0.5rem; border-radius: 50%; background: var(--domain-call-accent);
   animation: domain-call-pulse 1.2s ease-in-out infinite; }
 @keyframes domain-call-pulse { 50% { opacity: 0.25; } }
-.call-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.5rem; }
-.peer { font-weight: 700; overflow-wrap: anywhere; }
-.timer { font-variant-numeric: tabular-nums; color: var(--domain-call-muted); }
-.media { position: relative; border-radius: var(--domain-call-radius); overflow: hidden; background: #000; }
-.remote-video { display: block; inline-size: 100%; aspect-ratio: 4 / 3; object-fit: cover; }
-.local-video { position: absolute; inset-block-end: 0.5rem; inset-inline-end: 0.5rem; inline-size: 30%;
+.in-call .call-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline;
+  gap: 0.5rem; }
+.in-call .peer { font-weight: 700; overflow-wrap: anywhere; }
+.in-call .progress { display: flex; gap: 0.5rem; color: var(--domain-call-muted); }
+.in-call .timer { font-variant-numeric: tabular-nums; }
+.in-call .media { position: relative; border-radius: var(--domain-call-radius); overflow: hidden; background: #000; }
+.in-call .remote-video { display: block; inline-size: 100%; aspect-ratio: 4 / 3; object-fit: cover; }
+.in-call .local-video { position: absolute; inset-block-end: 0.5rem; inset-inline-end: 0.5rem; inline-size: 30%;
   aspect-ratio: 4 / 3; object-fit: cover; border: 2px solid #fff; border-radius: 0.5rem; background: #333; }
-.chat { display: grid; gap: 0.5rem; }
-.log { display: grid; gap: 0.25rem; align-content: start; max-block-size: 12rem; min-block-size: 4rem; overflow-y: auto;
-  padding: 0.5rem; border-radius: var(--domain-call-radius); background: var(--domain-call-surface);
+.in-call .chat { display: grid; gap: 0.5rem; }
+.in-call .log { display: grid; gap: 0.25rem; align-content: start; max-block-size: 12rem; min-block-size: 4rem;
+  overflow-y: auto; padding: 0.5rem; border-radius: var(--domain-call-radius); background: var(--domain-call-surface);
   overflow-wrap: anywhere; white-space: pre-wrap; }
-.from { font-weight: 700; }
-.chat-form { display: flex; flex-wrap: wrap; align-items: end; gap: 0.5rem; }
-.field { display: grid; gap: 0.25rem; flex: 1 1 12rem; }
-label { font-weight: 600; }
-input[type="text"] { font: inherit; min-block-size: 2.75rem; padding: 0 0.75rem; inline-size: 100%;
+.in-call .from { font-weight: 700; }
+.in-call .chat-form { display: flex; flex-wrap: wrap; align-items: end; gap: 0.5rem; }
+.in-call .field { display: grid; gap: 0.25rem; flex: 1 1 12rem; }
+.screen label, .in-call label { font-weight: 600; }
+.in-call input[type="text"] { font: inherit; min-block-size: 2.75rem; padding: 0 0.75rem; inline-size: 100%;
   border: 2px solid var(--domain-call-border); border-radius: var(--domain-call-radius);
   background: var(--domain-call-background); color: var(--domain-call-text); }
 `);
