@@ -31,11 +31,11 @@ internal sealed partial class GuestAuthorizer
         var result = Judge(answer, presentedCode);
         if (result == GuestAuthorization.DnsFailure)
         {
-            Log.LookupFailed(_logger, guestName.Value, answer.Status, answer.Detail);
+            Log.LookupFailed(_logger, answer.Status, answer.Detail);
         }
         else if (result != GuestAuthorization.Authorized)
         {
-            Log.NotAuthorized(_logger, guestName.Value, result);
+            Log.NotAuthorized(_logger, result);
         }
 
         return result;
@@ -68,13 +68,12 @@ internal sealed partial class GuestAuthorizer
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "A caller was not authorized for the guest name {GuestName}: {Result}.",
+        [LoggerMessage(1, LogLevel.Information, "A caller was not authorized for a guest name: {Result}.",
             EventName = "NotAuthorized")]
-        public static partial void NotAuthorized(ILogger logger, string guestName, GuestAuthorization result);
+        public static partial void NotAuthorized(ILogger logger, GuestAuthorization result);
 
-        [LoggerMessage(2, LogLevel.Warning, "The DNS lookup of the guest name {GuestName} failed: {Status}, {Detail}.",
+        [LoggerMessage(2, LogLevel.Warning, "The DNS lookup of a guest name failed: {Status}, {Detail}.",
             EventName = "LookupFailed")]
-        public static partial void LookupFailed(
-            ILogger logger, string guestName, TxtLookupStatus status, string? detail);
+        public static partial void LookupFailed(ILogger logger, TxtLookupStatus status, string? detail);
     }
 }
