@@ -158,7 +158,7 @@ public class SignalingPathBenchmarks : IDisposable
             await _switchboard.ProveIdentityAsync(
                 CallerOf(i), Domain.Parse(identity.Name), identity.Code, CancellationToken.None);
             var placed = await _switchboard.PlaceCallAsync(
-                CallerOf(i), Site, Reason, CallMode.Video, null, CancellationToken.None);
+                CallerOf(i), Site, Reason, CallMode.Video, CancellationToken.None);
             if (placed.Status != "ringing")
             {
                 throw new InvalidOperationException($"Call {i} did not ring: {placed.Status}.");

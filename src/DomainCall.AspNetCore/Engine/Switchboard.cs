@@ -129,15 +129,14 @@ internal sealed partial class Switchboard
     }
 
     /// <summary>
-    /// Places a call. A connection that is a desk of a domain answered here, or whose page is on such a domain
-    /// (<paramref name="pageDomain"/>), calls as that domain; any other calls as the guest name it proved.
+    /// Places a call. A connection that is a desk of a domain answered here calls as that domain; any other calls as
+    /// the guest name it proved.
     /// </summary>
     public async Task<PlaceCallResult> PlaceCallAsync(
         string callerConnectionId,
         Domain callee,
         string reason,
         CallMode mode,
-        Domain? pageDomain,
         CancellationToken cancellationToken)
     {
         if (!_settings.Reasons.TryGetValue(reason, out var reasonInfo))
@@ -159,7 +158,7 @@ internal sealed partial class Switchboard
             throw AlreadyCalling();
         }
 
-        var (caller, callerKind) = await CallerOfAsync(party, callee, pageDomain, cancellationToken);
+        var (caller, callerKind) = await CallerOfAsync(party, callee, cancellationToken);
         var record = new CallRecord(
             Secrets.NewToken(), callee, caller.Name, callerKind, reason, mode, CallState.Ringing, _time.GetUtcNow());
         _metrics.Started(mode);
@@ -469,13 +468,13 @@ internal sealed partial class Switchboard
         domain == _settings.SiteDomain
         || (await _store.FindDomainAccountAsync(domain, cancellationToken))?.IsVerified == true;
 
-    // A desk of a domain, or a page on it, speaks for that domain, so its caller needs no guest name; calling one's
-    // own domain is still done as a guest, since the desks answering it are that domain's own.
+    // A desk signed in for a domain speaks for that domain, so its caller needs no guest name; calling one's own
+    // domain is still done as a guest, since the desks answering it are that domain's own. A page's Origin header
+    // is not enough: any program that is not a browser can send whatever Origin it likes.
     private async Task<(CallerIdentity Caller, CallerKind Kind)> CallerOfAsync(
-        Party party, Domain callee, Domain? pageDomain, CancellationToken cancellationToken)
+        Party party, Domain callee, CancellationToken cancellationToken)
     {
-        var candidates = pageDomain is { } page ? party.DeskDomains().Append(page) : party.DeskDomains();
-        foreach (var domain in candidates.Where(d => d != callee))
+        foreach (var domain in party.DeskDomains().Where(d => d != callee))
         {
             if (await IsAnsweredHereAsync(domain, cancellationToken))
             {

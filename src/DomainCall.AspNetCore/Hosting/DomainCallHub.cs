@@ -55,7 +55,7 @@ internal sealed partial class DomainCallHub(
         var callee = SignalingInput.Domain(domain, nameof(domain));
         var reasonId = SignalingInput.Reason(reason);
         var callMode = SignalingInput.Mode(mode);
-        return switchboard.PlaceCallAsync(Context.ConnectionId, callee, reasonId, callMode, PageDomain(), default);
+        return switchboard.PlaceCallAsync(Context.ConnectionId, callee, reasonId, callMode, default);
     }
 
     public Task CancelCall() => switchboard.CancelAsync(Context.ConnectionId, default);
@@ -85,14 +85,6 @@ internal sealed partial class DomainCallHub(
             Context.ConnectionId, SignalingInput.Candidate(SignalingInput.CallId(callId), candidate));
 
     public override Task OnDisconnectedAsync(Exception? exception) => switchboard.DisconnectAsync(Context.ConnectionId);
-
-    // The origin was checked when the connection was made, so a page's domain here is one the site allows.
-    private Domain? PageDomain() =>
-        Context.GetHttpContext()?.Request.Headers.Origin.ToString() is { Length: > 0 } origin
-        && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-        && Engine.Domain.TryParse(uri.Host, out var domain)
-            ? domain
-            : null;
 
     private static partial class Log
     {

@@ -131,7 +131,7 @@ public sealed class SwitchboardTests : IAsyncLifetime, IDisposable
         Assert.Equal(CallState.Ended, (await _store.FindCallAsync(callId, default))!.State);
         Assert.Equal(0, _switchboard.LiveCallCount);
         await ProveAsync("second-caller");
-        var next = await _switchboard.PlaceCallAsync("second-caller", Site, "sales", CallMode.Voice, null, default);
+        var next = await _switchboard.PlaceCallAsync("second-caller", Site, "sales", CallMode.Voice, default);
         Assert.Equal("ringing", next.Status);
     }
 
@@ -173,7 +173,7 @@ public sealed class SwitchboardTests : IAsyncLifetime, IDisposable
         await _switchboard.GetIdentityAsync(Caller, default);
 
         var refusal = await Assert.ThrowsAsync<SignalingException>(
-            () => _switchboard.PlaceCallAsync(Caller, Site, "sales", CallMode.Voice, null, default));
+            () => _switchboard.PlaceCallAsync(Caller, Site, "sales", CallMode.Voice, default));
 
         Assert.Equal(ErrorCodes.IdentityRequired, refusal.Code);
         Assert.False(_channel.HasUnread(Desk));
@@ -201,7 +201,7 @@ public sealed class SwitchboardTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(ErrorCodes.NotAuthorized, refusal.Code);
         var stillUnproved = await Assert.ThrowsAsync<SignalingException>(
-            () => _switchboard.PlaceCallAsync(Caller, Site, "sales", CallMode.Voice, null, default));
+            () => _switchboard.PlaceCallAsync(Caller, Site, "sales", CallMode.Voice, default));
         Assert.Equal(ErrorCodes.IdentityRequired, stillUnproved.Code);
     }
 
@@ -226,7 +226,7 @@ public sealed class SwitchboardTests : IAsyncLifetime, IDisposable
     private async Task<string> PlaceAsync()
     {
         await ProveAsync(Caller);
-        var placed = await _switchboard.PlaceCallAsync(Caller, Site, "sales", CallMode.Voice, null, default);
+        var placed = await _switchboard.PlaceCallAsync(Caller, Site, "sales", CallMode.Voice, default);
         Assert.Equal("ringing", placed.Status);
         return (await _channel.NextAsync<CallOffer>(Desk)).CallId;
     }

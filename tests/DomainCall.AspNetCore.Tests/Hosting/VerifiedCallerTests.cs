@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DomainCall.Engine;
 using DomainCall.Storage;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,20 +55,20 @@ public sealed class VerifiedCallerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PlaceCall_FromAPageOnAVerifiedDomain_CallsAsThatDomain()
+    public async Task PlaceCall_WithTheOriginHeaderOfAVerifiedDomain_StillNeedsAGuestName()
     {
         await using var desk = await _server.ConnectDeskAsync();
         var connection = new HubConnectionBuilder()
             .WithUrl(_server.HubAddress, http => http.Headers["Origin"] = "https://" + Shop)
             .Build();
-        await using var page = new TestClient(connection);
+        await using var program = new TestClient(connection);
         await connection.StartAsync();
 
-        await page.InvokeAsync("PlaceCall", SignalingServer.SiteDomain, "sales", "video");
+        var error = await Assert.ThrowsAsync<HubException>(
+            () => program.InvokeAsync("PlaceCall", SignalingServer.SiteDomain, "sales", "video"));
 
-        var caller = (await desk.NextAsync("CallOffered")).GetProperty("caller");
-        Assert.Equal(Shop, caller.GetProperty("name").GetString());
-        Assert.Equal("verified", caller.GetProperty("kind").GetString());
+        Assert.StartsWith("identity-required:", TestClient.Refusal(error));
+        Assert.False(desk.HasUnreadEvent);
     }
 
     [Fact]
