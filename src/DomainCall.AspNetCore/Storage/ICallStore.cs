@@ -3,7 +3,8 @@ using DomainCall.Engine;
 namespace DomainCall.Storage;
 
 /// <summary>
-/// Keeps what must outlive a connection or a process: the call log, guest names and owner keys. The default is a
+/// Keeps what must outlive a connection or a process: the call log, guest names, owner keys, and
+/// the members of domains with their invitations. The default is a
 /// SQLite file; a store for another database implements these few methods.
 /// </summary>
 /// <remarks>
@@ -125,4 +126,59 @@ public interface ICallStore
     /// <paramref name="replace"/> was <see langword="false"/>.</returns>
     Task<bool> SaveOwnerKeyHashAsync(
         Domain domain, byte[] keyHash, bool replace, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new invitation to become a member of a domain.</summary>
+    /// <param name="invite">The invitation, with the hash of its one-time code.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task that completes when the invitation is stored.</returns>
+    Task AddInviteAsync(MemberInvite invite, CancellationToken cancellationToken);
+
+    /// <summary>Finds an invitation by the hash of its code, used or not, expired or not.</summary>
+    /// <param name="codeHash">The SHA-256 hash of the one-time code.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The invitation, or <see langword="null"/> when no invitation has that code.</returns>
+    Task<MemberInvite?> FindInviteAsync(byte[] codeHash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Uses an invitation and adds the member it makes, in one atomic step: only when the invitation is unused and
+    /// has not expired at <paramref name="now"/>. Of two uses of one code, at most one succeeds.
+    /// </summary>
+    /// <param name="codeHash">The SHA-256 hash of the one-time code.</param>
+    /// <param name="member">The member to add.</param>
+    /// <param name="now">The current time, stamped as the invitation's use.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns><see langword="true"/> when the invitation was used and the member added.</returns>
+    Task<bool> TryUseInviteAsync(
+        byte[] codeHash, DomainMember member, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Finds a member of a domain who has not been removed, by id.</summary>
+    /// <param name="domain">The domain.</param>
+    /// <param name="memberId">The member's id.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The member, or <see langword="null"/> when there is none, or they were removed.</returns>
+    Task<DomainMember?> FindMemberAsync(Domain domain, string memberId, CancellationToken cancellationToken);
+
+    /// <summary>Finds a member of a domain who has not been removed, by the hash of their member key.</summary>
+    /// <param name="domain">The domain.</param>
+    /// <param name="keyHash">The SHA-256 hash of the member key.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The member, or <see langword="null"/> when no live member of the domain has that key.</returns>
+    Task<DomainMember?> FindMemberByKeyHashAsync(
+        Domain domain, byte[] keyHash, CancellationToken cancellationToken);
+
+    /// <summary>Lists the members of a domain who have not been removed, oldest first.</summary>
+    /// <param name="domain">The domain.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The members.</returns>
+    Task<IReadOnlyList<DomainMember>> ListMembersAsync(Domain domain, CancellationToken cancellationToken);
+
+    /// <summary>Marks a member removed at <paramref name="removedAt"/>; their key stops working.</summary>
+    /// <param name="domain">The domain.</param>
+    /// <param name="memberId">The member's id.</param>
+    /// <param name="removedAt">When the member was removed.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns><see langword="true"/> when a live member was removed; <see langword="false"/> when there was
+    /// none.</returns>
+    Task<bool> RemoveMemberAsync(
+        Domain domain, string memberId, DateTimeOffset removedAt, CancellationToken cancellationToken);
 }

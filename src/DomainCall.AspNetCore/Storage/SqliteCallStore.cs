@@ -10,7 +10,7 @@ namespace DomainCall.Storage;
 /// </summary>
 internal sealed class SqliteCallStore : ICallStore
 {
-    private const int SchemaVersion = 3;
+    private const int SchemaVersion = 4;
 
     private const string CallColumns = """
         id AS Id, callee AS Callee, caller AS Caller, caller_kind AS CallerKind, reason AS Reason, mode AS Mode,
@@ -24,6 +24,16 @@ internal sealed class SqliteCallStore : ICallStore
     private const string AccountColumns = """
         domain AS Domain, code AS Code, code_expires_at AS CodeExpiresAt, verified_at AS VerifiedAt,
         record_missing_since AS RecordMissingSince, revoked_at AS RevokedAt
+        """;
+
+    private const string MemberColumns = """
+        domain AS Domain, id AS Id, label AS Label, key_hash AS KeyHash, rights AS Rights, created_at AS CreatedAt,
+        removed_at AS RemovedAt
+        """;
+
+    private const string InviteColumns = """
+        code_hash AS CodeHash, domain AS Domain, label AS Label, rights AS Rights, created_at AS CreatedAt,
+        expires_at AS ExpiresAt, used_at AS UsedAt
         """;
 
     private readonly string _connectionString;
@@ -253,6 +263,127 @@ internal sealed class SqliteCallStore : ICallStore
         return changed == 1;
     }
 
+    public async Task AddInviteAsync(MemberInvite invite, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invite);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO member_invites (code_hash, domain, label, rights, created_at, expires_at, used_at)
+            VALUES (@CodeHash, @Domain, @Label, @Rights, @CreatedAt, @ExpiresAt, @UsedAt)
+            """,
+            InviteRow.From(invite),
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<MemberInvite?> FindInviteAsync(byte[] codeHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codeHash);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<InviteRow>(new CommandDefinition(
+            $"SELECT {InviteColumns} FROM member_invites WHERE code_hash = @codeHash",
+            new { codeHash },
+            cancellationToken: cancellationToken));
+        return row?.ToInvite();
+    }
+
+    public async Task<bool> TryUseInviteAsync(
+        byte[] codeHash, DomainMember member, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codeHash);
+        ArgumentNullException.ThrowIfNull(member);
+
+        // The write lock is taken first, so two uses of one code, even from two processes, cannot both see it unused.
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var used = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE member_invites SET used_at = @now
+            WHERE code_hash = @codeHash AND domain = @domain AND used_at IS NULL AND expires_at > @now
+            """,
+            new { codeHash, domain = member.Domain.Value, now = now.ToUnixTimeMilliseconds() },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (used != 1)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO members (domain, id, label, key_hash, rights, created_at, removed_at)
+            VALUES (@Domain, @Id, @Label, @KeyHash, @Rights, @CreatedAt, @RemovedAt)
+            """,
+            MemberRow.From(member),
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<DomainMember?> FindMemberAsync(
+        Domain domain, string memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(memberId);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
+            $"""
+            SELECT {MemberColumns} FROM members WHERE domain = @domain AND id = @memberId AND removed_at IS NULL
+            """,
+            new { domain = domain.Value, memberId },
+            cancellationToken: cancellationToken));
+        return row?.ToMember();
+    }
+
+    public async Task<DomainMember?> FindMemberByKeyHashAsync(
+        Domain domain, byte[] keyHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keyHash);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
+            $"""
+            SELECT {MemberColumns} FROM members
+            WHERE domain = @domain AND key_hash = @keyHash AND removed_at IS NULL
+            """,
+            new { domain = domain.Value, keyHash },
+            cancellationToken: cancellationToken));
+        return row?.ToMember();
+    }
+
+    public async Task<IReadOnlyList<DomainMember>> ListMembersAsync(
+        Domain domain, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+            $"""
+            SELECT {MemberColumns} FROM members WHERE domain = @domain AND removed_at IS NULL
+            ORDER BY created_at, id
+            """,
+            new { domain = domain.Value },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToMember())];
+    }
+
+    public async Task<bool> RemoveMemberAsync(
+        Domain domain, string memberId, DateTimeOffset removedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(memberId);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE members SET removed_at = @removedAt
+            WHERE domain = @domain AND id = @memberId AND removed_at IS NULL
+            """,
+            new { domain = domain.Value, memberId, removedAt = removedAt.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return changed == 1;
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await _initialization.Value.WaitAsync(cancellationToken);
@@ -358,6 +489,35 @@ internal sealed class SqliteCallStore : ICallStore
                     revoked_at INTEGER
                 );
                 PRAGMA user_version = 3;
+                """,
+                transaction: transaction);
+        }
+
+        if (version < 4)
+        {
+            // A removed member stays as a row with the time of removal, so the removal is on record.
+            await connection.ExecuteAsync(
+                """
+                CREATE TABLE members (
+                    domain TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    label TEXT NOT NULL,
+                    key_hash BLOB NOT NULL UNIQUE,
+                    rights INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    removed_at INTEGER,
+                    PRIMARY KEY (domain, id)
+                );
+                CREATE TABLE member_invites (
+                    code_hash BLOB PRIMARY KEY,
+                    domain TEXT NOT NULL,
+                    label TEXT NOT NULL,
+                    rights INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    used_at INTEGER
+                );
+                PRAGMA user_version = 4;
                 """,
                 transaction: transaction);
         }

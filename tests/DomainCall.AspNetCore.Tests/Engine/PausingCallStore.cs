@@ -80,4 +80,28 @@ internal sealed class PausingCallStore(ICallStore inner) : ICallStore
     public Task<bool> SaveOwnerKeyHashAsync(
         Domain domain, byte[] keyHash, bool replace, CancellationToken cancellationToken) =>
         inner.SaveOwnerKeyHashAsync(domain, keyHash, replace, cancellationToken);
+
+    public Task AddInviteAsync(MemberInvite invite, CancellationToken cancellationToken) =>
+        inner.AddInviteAsync(invite, cancellationToken);
+
+    public Task<MemberInvite?> FindInviteAsync(byte[] codeHash, CancellationToken cancellationToken) =>
+        inner.FindInviteAsync(codeHash, cancellationToken);
+
+    public Task<bool> TryUseInviteAsync(
+        byte[] codeHash, DomainMember member, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.TryUseInviteAsync(codeHash, member, now, cancellationToken);
+
+    public Task<DomainMember?> FindMemberAsync(Domain domain, string memberId, CancellationToken cancellationToken) =>
+        inner.FindMemberAsync(domain, memberId, cancellationToken);
+
+    public Task<DomainMember?> FindMemberByKeyHashAsync(
+        Domain domain, byte[] keyHash, CancellationToken cancellationToken) =>
+        inner.FindMemberByKeyHashAsync(domain, keyHash, cancellationToken);
+
+    public Task<IReadOnlyList<DomainMember>> ListMembersAsync(Domain domain, CancellationToken cancellationToken) =>
+        inner.ListMembersAsync(domain, cancellationToken);
+
+    public Task<bool> RemoveMemberAsync(
+        Domain domain, string memberId, DateTimeOffset removedAt, CancellationToken cancellationToken) =>
+        inner.RemoveMemberAsync(domain, memberId, removedAt, cancellationToken);
 }

@@ -15,6 +15,8 @@ public sealed class InMemoryCallStore : ICallStore
     private readonly Dictionary<Domain, (GuestName Guest, DateTimeOffset? RemovedAt)> _guests = [];
     private readonly Dictionary<Domain, byte[]> _ownerKeys = [];
     private readonly Dictionary<Domain, DomainAccount> _accounts = [];
+    private readonly Dictionary<string, MemberInvite> _invites = [];
+    private readonly List<DomainMember> _members = [];
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -170,6 +172,87 @@ public sealed class InMemoryCallStore : ICallStore
             }
 
             _ownerKeys[domain] = keyHash;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task AddInviteAsync(MemberInvite invite, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _invites.Add(Convert.ToHexString(invite.CodeHash), invite);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<MemberInvite?> FindInviteAsync(byte[] codeHash, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_invites.GetValueOrDefault(Convert.ToHexString(codeHash)));
+        }
+    }
+
+    public Task<bool> TryUseInviteAsync(
+        byte[] codeHash, DomainMember member, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            // Checking that the code is unused and marking it used happen under one lock, so a code works once.
+            var key = Convert.ToHexString(codeHash);
+            if (!_invites.TryGetValue(key, out var invite) || invite.Domain != member.Domain
+                || invite.UsedAt is not null || invite.ExpiresAt <= now)
+            {
+                return Task.FromResult(false);
+            }
+
+            _invites[key] = invite with { UsedAt = now };
+            _members.Add(member);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<DomainMember?> FindMemberAsync(Domain domain, string memberId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(
+                _members.Find(m => m.Domain == domain && m.Id == memberId && m.RemovedAt is null));
+        }
+    }
+
+    public Task<DomainMember?> FindMemberByKeyHashAsync(
+        Domain domain, byte[] keyHash, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_members.Find(
+                m => m.Domain == domain && m.KeyHash.AsSpan().SequenceEqual(keyHash) && m.RemovedAt is null));
+        }
+    }
+
+    public Task<IReadOnlyList<DomainMember>> ListMembersAsync(Domain domain, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<DomainMember>>(
+                [.. _members.Where(m => m.Domain == domain && m.RemovedAt is null).OrderBy(m => m.CreatedAt)]);
+        }
+    }
+
+    public Task<bool> RemoveMemberAsync(
+        Domain domain, string memberId, DateTimeOffset removedAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var index = _members.FindIndex(m => m.Domain == domain && m.Id == memberId && m.RemovedAt is null);
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            _members[index] = _members[index] with { RemovedAt = removedAt };
             return Task.FromResult(true);
         }
     }
