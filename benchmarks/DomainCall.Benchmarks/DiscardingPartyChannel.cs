@@ -27,5 +27,7 @@ internal sealed class DiscardingPartyChannel : IPartyChannel
 
     public Task RelayAnswerAsync(string connectionId, SessionDescription answer) => Task.CompletedTask;
 
+    public Task DeskClosedAsync(string connectionId, DeskClosed message) => Task.CompletedTask;
+
     public Task RelayIceCandidateAsync(string connectionId, IceCandidate candidate) => Task.CompletedTask;
 }

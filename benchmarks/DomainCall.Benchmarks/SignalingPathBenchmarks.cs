@@ -153,7 +153,7 @@ public class SignalingPathBenchmarks : IDisposable
         for (var i = 0; i < LiveCalls; i++)
         {
             // A desk is busy once it has answered, so each call rings a desk of its own.
-            _switchboard.JoinDesk(DeskOf(i), Site);
+            _switchboard.JoinDesk(DeskOf(i), Site, DeskGrant.Owner);
             var identity = await _switchboard.GetIdentityAsync(CallerOf(i), CancellationToken.None);
             await _switchboard.ProveIdentityAsync(
                 CallerOf(i), Domain.Parse(identity.Name), identity.Code, CancellationToken.None);

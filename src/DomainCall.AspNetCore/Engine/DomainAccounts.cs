@@ -15,6 +15,7 @@ internal sealed partial class DomainAccounts(
     VerificationCodes codes,
     VerificationOptions options,
     DomainCallSettings settings,
+    DomainMembers members,
     TimeProvider time,
     ILogger<DomainAccounts> logger)
 {
@@ -67,6 +68,12 @@ internal sealed partial class DomainAccounts(
         if (!await store.SaveDomainAccountAsync(account, create: existing is null, cancellationToken))
         {
             return Conflict($"{domain.Value} was registered a moment ago by someone else.");
+        }
+
+        // Whoever held the registration before no longer owns the domain, so the members they added go with them.
+        foreach (var member in existing is null ? [] : await members.ListAsync(domain, cancellationToken))
+        {
+            await members.RemoveAsync(domain, member.Id, cancellationToken);
         }
 
         var ownerKey = Secrets.NewToken();

@@ -19,4 +19,6 @@ internal interface IPartyChannel
     Task RelayAnswerAsync(string connectionId, SessionDescription answer);
 
     Task RelayIceCandidateAsync(string connectionId, IceCandidate candidate);
+
+    Task DeskClosedAsync(string connectionId, DeskClosed message);
 }

@@ -1,12 +1,14 @@
 namespace DomainCall.Engine;
 
 /// <summary>
-/// What the switchboard knows about one connection: its guest name, its call, the domains it answers for.
+/// What the switchboard knows about one connection: its guest name, its call, the domains it answers for and the
+/// domains it may call as, each with who it proved to be for that domain.
 /// </summary>
 internal sealed class Party
 {
     private readonly Lock _gate = new();
-    private readonly HashSet<Domain> _deskDomains = [];
+    private readonly Dictionary<Domain, DeskGrant> _deskDomains = [];
+    private readonly Dictionary<Domain, DeskGrant> _provenDomains = [];
     private LiveCall? _outgoing;
     private LiveCall? _answered;
     private Lazy<Task<GuestNameGrant>>? _guest;
@@ -70,11 +72,11 @@ internal sealed class Party
 
     public void EndAnswered(LiveCall call) => Interlocked.CompareExchange(ref _answered, null, call);
 
-    public void AddDeskDomain(Domain domain)
+    public void AddDeskDomain(Domain domain, DeskGrant grant)
     {
         lock (_gate)
         {
-            _deskDomains.Add(domain);
+            _deskDomains[domain] = grant;
         }
     }
 
@@ -90,7 +92,43 @@ internal sealed class Party
     {
         lock (_gate)
         {
-            return [.. _deskDomains];
+            return [.. _deskDomains.Keys];
+        }
+    }
+
+    /// <summary>Lets this connection call as <paramref name="domain"/>, without being a desk of it.</summary>
+    public void ProveDomain(Domain domain, DeskGrant grant)
+    {
+        lock (_gate)
+        {
+            _provenDomains[domain] = grant;
+        }
+    }
+
+    /// <summary>Gets the domains this connection may call as: those it proved, and its desks that may call.</summary>
+    public Domain[] CallingDomains()
+    {
+        lock (_gate)
+        {
+            return [.. _provenDomains.Keys.Union(_deskDomains.Where(d => d.Value.MayCall).Select(d => d.Key))];
+        }
+    }
+
+    /// <summary>
+    /// Forgets whatever <paramref name="memberId"/> of <paramref name="domain"/> proved on this connection.
+    /// </summary>
+    /// <returns>Whether this connection was a desk of the domain as that member.</returns>
+    public bool ForgetMember(Domain domain, string memberId)
+    {
+        lock (_gate)
+        {
+            if (_provenDomains.TryGetValue(domain, out var proven) && proven.MemberId == memberId)
+            {
+                _provenDomains.Remove(domain);
+            }
+
+            return _deskDomains.TryGetValue(domain, out var desk) && desk.MemberId == memberId
+                && _deskDomains.Remove(domain);
         }
     }
 

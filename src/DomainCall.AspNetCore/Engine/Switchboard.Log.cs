@@ -51,5 +51,13 @@ internal sealed partial class Switchboard
         [LoggerMessage(11, LogLevel.Warning, "The guest name {GuestName} could not be published in DNS.",
             EventName = "GuestRegistrationFailed")]
         public static partial void GuestRegistrationFailed(ILogger logger, string guestName, Exception exception);
+
+        [LoggerMessage(12, LogLevel.Information,
+            "A desk of {Domain} was closed because its member was removed.", EventName = "MemberDeskClosed")]
+        public static partial void MemberDeskClosed(ILogger logger, string domain);
+
+        [LoggerMessage(13, LogLevel.Debug, "A closed desk of {Domain} could not be told; it went away.",
+            EventName = "DeskClosedNotifyFailed")]
+        public static partial void DeskClosedNotifyFailed(ILogger logger, string domain, Exception exception);
     }
 }

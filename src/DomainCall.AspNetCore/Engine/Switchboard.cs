@@ -58,9 +58,9 @@ internal sealed partial class Switchboard
     /// <summary>Counts the desks present for a domain on this server, for tests and diagnostics.</summary>
     public int DeskCount(Domain domain) => _presence.DesksOf(domain).Length;
 
-    public void JoinDesk(string connectionId, Domain domain)
+    public void JoinDesk(string connectionId, Domain domain, DeskGrant grant)
     {
-        PartyOf(connectionId).AddDeskDomain(domain);
+        PartyOf(connectionId).AddDeskDomain(domain, grant);
         _presence.Join(domain, connectionId);
         Log.DeskJoined(_logger, domain.Value);
     }
@@ -70,6 +70,56 @@ internal sealed partial class Switchboard
         if (PartyOf(connectionId).RemoveDeskDomain(domain))
         {
             _presence.Leave(domain, connectionId);
+        }
+    }
+
+    /// <summary>
+    /// Lets this connection call as <paramref name="domain"/>, which it proved it may: its owner, or a member with
+    /// the right to call. It stays so until the connection closes or the member is removed.
+    /// </summary>
+    public CallerIdentity ProveDomain(string connectionId, Domain domain, DeskGrant grant)
+    {
+        PartyOf(connectionId).ProveDomain(domain, grant);
+        return new CallerIdentity(domain.Value, EnumText.Of(CallerKind.Verified), null);
+    }
+
+    /// <summary>
+    /// Takes a removed member off every desk of <paramref name="domain"/> they joined on this server, at once: the
+    /// desk is no longer offered calls, calls ringing on it stop ringing there, and it is told with
+    /// <see cref="DeskClosed"/>. A call the member already answered may finish, so that the caller is not cut off.
+    /// </summary>
+    public async Task CloseMemberDesksAsync(Domain domain, string memberId)
+    {
+        var closed = new DeskClosed(
+            domain.Value, "member-removed",
+            $"The owner of {domain.Value} removed you as a member; this desk no longer answers its calls.");
+        foreach (var (connectionId, party) in _parties)
+        {
+            if (!party.ForgetMember(domain, memberId))
+            {
+                continue;
+            }
+
+            _presence.Leave(domain, connectionId);
+            Log.MemberDeskClosed(_logger, domain.Value);
+            foreach (var call in _calls.Values.Where(c => c.Record.Callee == domain && c.WasOfferedTo(connectionId)))
+            {
+                if (call.State == CallState.Ringing && call.StopRinging(connectionId, declined: false) is { } final)
+                {
+                    var reason = final == CallState.Rejected ? CallEndReason.Declined : CallEndReason.CalleeLeft;
+                    await FinishUnansweredAsync(call, final, reason, default);
+                }
+            }
+
+            try
+            {
+                await _channel.DeskClosedAsync(connectionId, closed);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A desk that went away in the middle needs no notice: it is off presence already.
+                Log.DeskClosedNotifyFailed(_logger, domain.Value, exception);
+            }
         }
     }
 
@@ -468,13 +518,13 @@ internal sealed partial class Switchboard
         domain == _settings.SiteDomain
         || (await _store.FindDomainAccountAsync(domain, cancellationToken))?.IsVerified == true;
 
-    // A desk signed in for a domain speaks for that domain, so its caller needs no guest name; calling one's own
-    // domain is still done as a guest, since the desks answering it are that domain's own. A page's Origin header
-    // is not enough: any program that is not a browser can send whatever Origin it likes.
+    // A connection that proved it may call as a domain (its owner, or a member with the right to call) speaks for
+    // it, so it needs no guest name; calling one's own domain is still done as a guest, since the desks answering it
+    // are that domain's own. A page's Origin header is not enough: any program can send whatever Origin it likes.
     private async Task<(CallerIdentity Caller, CallerKind Kind)> CallerOfAsync(
         Party party, Domain callee, CancellationToken cancellationToken)
     {
-        foreach (var domain in party.DeskDomains().Where(d => d != callee))
+        foreach (var domain in party.CallingDomains().Where(d => d != callee))
         {
             if (await IsAnsweredHereAsync(domain, cancellationToken))
             {

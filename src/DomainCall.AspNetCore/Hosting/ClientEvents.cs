@@ -10,4 +10,5 @@ internal static class ClientEvents
     public const string ReceiveOffer = "ReceiveOffer";
     public const string ReceiveAnswer = "ReceiveAnswer";
     public const string ReceiveIceCandidate = "ReceiveIceCandidate";
+    public const string DeskClosed = "DeskClosed";
 }

@@ -7,30 +7,45 @@ using Microsoft.AspNetCore.Http;
 namespace DomainCall.Hosting;
 
 /// <summary>
-/// Decides who may answer calls for a domain: whoever presents its owner key, a browser signed in to the desk with
-/// it, or a user of the host who meets <see cref="DomainCallOptions.DeskPolicy"/>.
+/// Decides who a connection or request is for a domain: whoever presents its owner key or a member key, a browser
+/// signed in to the desk with one, or a user of the host who meets <see cref="DomainCallOptions.DeskPolicy"/>.
 /// </summary>
 internal sealed class DeskAccess(
-    OwnerKeys ownerKeys, DeskSessions sessions, DomainCallSettings settings, IAuthorizationService authorization)
+    OwnerKeys ownerKeys,
+    DomainMembers members,
+    DeskSessions sessions,
+    DomainCallSettings settings,
+    IAuthorizationService authorization)
 {
-    public async Task<bool> MayAnswerForAsync(
+    /// <summary>
+    /// Gets who presents <paramref name="key"/> (an owner key or a member key), or without a key who the desk cookie
+    /// or the desk policy says; <see langword="null"/> for nobody of the domain.
+    /// </summary>
+    public async Task<DeskGrant?> GrantForAsync(
         HttpContext? context,
         ClaimsPrincipal? user,
         Domain domain,
-        string? ownerKey,
+        string? key,
         CancellationToken cancellationToken)
     {
-        if (ownerKey is not null)
+        if (key is not null)
         {
-            return await ownerKeys.MatchesAsync(domain, ownerKey, cancellationToken);
+            if (await ownerKeys.MatchesAsync(domain, key, cancellationToken))
+            {
+                return DeskGrant.Owner;
+            }
+
+            return await members.FindByKeyAsync(domain, key, cancellationToken) is { } member
+                ? new DeskGrant(member.Id, member.Rights)
+                : null;
         }
 
-        if (await sessions.IsSignedInAsync(context, domain, cancellationToken))
+        if (await sessions.GrantOfAsync(context, domain, cancellationToken) is { } grant)
         {
-            return true;
+            return grant;
         }
 
-        return await MeetsDeskPolicyAsync(user, domain);
+        return await MeetsDeskPolicyAsync(user, domain) ? DeskGrant.Owner : null;
     }
 
     public async Task<bool> MeetsDeskPolicyAsync(ClaimsPrincipal? user, Domain domain) =>

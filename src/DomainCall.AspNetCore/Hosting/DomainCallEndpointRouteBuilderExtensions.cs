@@ -58,6 +58,7 @@ public static class DomainCallEndpointRouteBuilderExtensions
         group.MapHub<DomainCallHub>("/hub").Add(endpoint => RefuseForeignOrigins(endpoint, origins));
         MapPages(group, prefix, origins);
         DomainAccountEndpoints.Map(group);
+        MemberEndpoints.Map(group, prefix);
         group.MapMethods("/widget/{**path}", [HttpMethods.Get, HttpMethods.Head], context =>
             context.RequestServices.GetRequiredService<WidgetAssets>()
                 .ServeAsync(context, context.Request.RouteValues["path"] as string));
@@ -83,6 +84,13 @@ public static class DomainCallEndpointRouteBuilderExtensions
                 })
                 .Add(endpoint => RefuseForeignOrigins(endpoint, origins));
         }
+
+        // An invite link names no domain: its one-time code says which domain it is for.
+        group.MapGet("/desk/join", context => context.RequestServices.GetRequiredService<MemberJoinPage>()
+            .ShowAsync(context, PrefixOf(context, prefix)));
+        group.MapPost("/desk/join", context => context.RequestServices.GetRequiredService<MemberJoinPage>()
+                .JoinAsync(context, PrefixOf(context, prefix)))
+            .Add(endpoint => RefuseForeignOrigins(endpoint, origins));
 
         group.MapGet("/info", WriteSiteInfoAsync);
     }

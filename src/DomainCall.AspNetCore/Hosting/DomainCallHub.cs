@@ -25,17 +25,47 @@ internal sealed partial class DomainCallHub(
                 ErrorCodes.UnknownDomain, $"{desk.Value} is not a verified DomainCall domain on this server.");
         }
 
-        if (!await deskAccess.MayAnswerForAsync(Context.GetHttpContext(), Context.User, desk, key, default))
+        var grant = await deskAccess.GrantForAsync(Context.GetHttpContext(), Context.User, desk, key, default);
+        if (grant is null)
         {
             Log.DeskRefused(logger, desk.Value);
             throw new SignalingException(
                 ErrorCodes.NotAllowed,
-                $"This connection may not answer calls for {desk.Value}; check the owner key, or sign in to the " +
-                "desk again.");
+                $"This connection may not answer calls for {desk.Value}; check the key, or sign in to the desk again.");
         }
 
-        switchboard.JoinDesk(Context.ConnectionId, desk);
+        if (!grant.MayAnswer)
+        {
+            Log.DeskRefused(logger, desk.Value);
+            throw new SignalingException(
+                ErrorCodes.NotAllowed,
+                $"This member may call as {desk.Value} but not answer its calls; the owner decides who answers.");
+        }
+
+        switchboard.JoinDesk(Context.ConnectionId, desk, grant);
         return new DeskJoined(desk.Value, [.. settings.ReasonList.Select(r => new ReasonInfo(r.Id, r.Label))]);
+    }
+
+    public async Task<CallerIdentity> ProveDomain(string? domain, string? key)
+    {
+        var caller = SignalingInput.Domain(domain, nameof(domain));
+        var presented = key is null ? null : SignalingInput.OwnerKey(key);
+        if (!await accounts.IsCallableAsync(caller, default))
+        {
+            throw new SignalingException(
+                ErrorCodes.UnknownDomain, $"{caller.Value} is not a verified DomainCall domain on this server.");
+        }
+
+        var grant = await deskAccess.GrantForAsync(Context.GetHttpContext(), Context.User, caller, presented, default);
+        if (grant?.MayCall != true)
+        {
+            throw new SignalingException(
+                ErrorCodes.NotAllowed,
+                $"This connection may not call as {caller.Value}: present its owner key, or the key of a member " +
+                "allowed to call.");
+        }
+
+        return switchboard.ProveDomain(Context.ConnectionId, caller, grant);
     }
 
     public void LeaveDesk(string? domain) =>
@@ -88,7 +118,8 @@ internal sealed partial class DomainCallHub(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Warning, "A desk was refused for {Domain}: wrong owner key or policy not met.",
+        [LoggerMessage(1, LogLevel.Warning,
+            "A desk was refused for {Domain}: wrong key, no right to answer, or policy not met.",
             EventName = "DeskRefused")]
         public static partial void DeskRefused(ILogger logger, string domain);
     }

@@ -71,6 +71,7 @@ public static class DomainCallServiceCollectionExtensions
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<IPartyChannel, SignalRPartyChannel>();
         services.AddSingleton<Switchboard>();
+        services.AddSingleton<DomainMembers>();
         services.TryAddSingleton<ICallStore>(
             sp => new SqliteCallStore(sp.GetRequiredService<DomainCallSettings>().StorePath));
         services.AddSingleton(sp => new OwnerKeys(
@@ -86,6 +87,7 @@ public static class DomainCallServiceCollectionExtensions
         services.AddSingleton<DeskAccess>();
         services.AddSingleton<CallPage>();
         services.AddSingleton<DeskPage>();
+        services.AddSingleton<MemberJoinPage>();
         services.AddSingleton<WidgetAssets>();
 
         services.AddSingleton<SignalingFilter>();

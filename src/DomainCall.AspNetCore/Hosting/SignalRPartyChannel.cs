@@ -26,6 +26,9 @@ internal sealed class SignalRPartyChannel(IHubContext<DomainCallHub> hub) : IPar
     public Task RelayIceCandidateAsync(string connectionId, IceCandidate candidate) =>
         Send(connectionId, ClientEvents.ReceiveIceCandidate, candidate);
 
+    public Task DeskClosedAsync(string connectionId, DeskClosed message) =>
+        Send(connectionId, ClientEvents.DeskClosed, message);
+
     private Task Send(string connectionId, string method, object message) =>
         hub.Clients.Client(connectionId).SendAsync(method, message);
 }

@@ -7,11 +7,16 @@ namespace DomainCall.Pages;
 
 /// <summary>
 /// The desk at <c>/call/desk</c> (or <c>/call/{domain}/desk</c> on a shared host), where the owner answers calls.
-/// A browser signs in with the domain's owner key, which the server trades for a cookie; a user of the host who meets
-/// <see cref="DomainCallOptions.DeskPolicy"/> needs no key for the site's own domain.
+/// A browser signs in with the domain's owner key or a member key, or by joining with an invite link, and the server
+/// trades that for a cookie; a user of the host who meets <see cref="DomainCallOptions.DeskPolicy"/> needs no key
+/// for the site's own domain. Only someone who may answer for the domain is shown its desk.
 /// </summary>
 internal sealed class DeskPage(
-    DomainCallSettings settings, DeskAccess access, DeskSessions sessions, DomainRouting routing)
+    DomainCallSettings settings,
+    DeskAccess access,
+    DeskSessions sessions,
+    DomainMembers members,
+    DomainRouting routing)
 {
     public async Task ShowAsync(HttpContext context, string prefix, string? pathDomain)
     {
@@ -22,13 +27,17 @@ internal sealed class DeskPage(
         }
 
         var desk = new DeskAddress(domain, routing.NameOf(domain), prefix, DeskPath(prefix, pathDomain));
-        if (await access.MayAnswerForAsync(context, context.User, domain, null, context.RequestAborted))
+        var grant = await access.GrantForAsync(context, context.User, domain, null, context.RequestAborted);
+        if (grant?.MayAnswer == true)
         {
-            await WriteDeskAsync(context, desk);
+            await WriteDeskAsync(context, desk, await AnswererAsync(grant, domain, context.RequestAborted));
         }
         else
         {
-            await WriteSignInAsync(context, desk, StatusCodes.Status200OK, error: null);
+            var error = grant is null
+                ? null
+                : $"You are a member of {domain.Value} who may call as it, but not answer its calls.";
+            await WriteSignInAsync(context, desk, StatusCodes.Status200OK, error);
         }
     }
 
@@ -50,14 +59,16 @@ internal sealed class DeskPage(
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var key = form["ownerKey"].ToString().Trim();
-        if (!await sessions.SignInAsync(context, domain, key, prefix))
+        if (!await sessions.SignInAsync(context, domain, key, prefix)
+            && !await SignInMemberAsync(context, domain, key, prefix))
         {
             var which = domain == settings.SiteDomain
                 ? "the 22-character key the site printed when it first ran"
                 : "the 22-character key given when the domain was registered";
             await WriteSignInAsync(
                 context, desk, StatusCodes.Status401Unauthorized,
-                $"That is not the owner key of {domain.Value}. It is {which}.");
+                $"That is not the owner key of {domain.Value}. It is {which}; a member who may answer uses their " +
+                "member key, or the invite link.");
             return;
         }
 
@@ -72,10 +83,35 @@ internal sealed class DeskPage(
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
     }
 
+    private async Task<bool> SignInMemberAsync(HttpContext context, Domain domain, string key, string prefix)
+    {
+        if (await members.FindByKeyAsync(domain, key, context.RequestAborted) is not { } member
+            || !member.Rights.HasFlag(MemberRights.Answer))
+        {
+            return false;
+        }
+
+        sessions.SignInMember(context, member, prefix);
+        return true;
+    }
+
+    // Says on the desk whom it answers as, so that a member sees which domain they answer for and as whom.
+    private async Task<string> AnswererAsync(DeskGrant grant, Domain domain, CancellationToken cancellationToken)
+    {
+        if (grant.MemberId is not { } memberId)
+        {
+            return $"Answering calls for {domain.Value} as its owner.";
+        }
+
+        var member = await members.FindAsync(domain, memberId, cancellationToken);
+        var may = grant.MayCall ? "answer its calls and call as it" : "answer its calls";
+        return $"Answering calls for {domain.Value} as {member?.Label ?? "a member"}, who may {may}.";
+    }
+
     private static string DeskPath(string prefix, string? pathDomain) =>
         pathDomain is null ? $"{prefix}/desk" : $"{prefix}/{Uri.EscapeDataString(pathDomain)}/desk";
 
-    private static Task WriteDeskAsync(HttpContext context, DeskAddress desk)
+    private static Task WriteDeskAsync(HttpContext context, DeskAddress desk, string answerer)
     {
         var html = HtmlEncoder.Default;
         var prefix = desk.Prefix;
@@ -87,6 +123,7 @@ internal sealed class DeskPage(
             "<button type=\"submit\">Sign out</button></form>\n" +
             "</header>\n" +
             "<main class=\"desk-page\">\n" +
+            $"<p class=\"desk-answerer\">{html.Encode(answerer)}</p>\n" +
             $"<domain-call-desk domain=\"{html.Encode(desk.Domain.Value)}\"></domain-call-desk>\n" +
             "<noscript><p>The desk needs JavaScript, which is turned off in this browser.</p></noscript>\n" +
             "</main>";

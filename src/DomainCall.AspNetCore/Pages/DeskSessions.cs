@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace DomainCall.Pages;
 
 /// <summary>
-/// Remembers, in a cookie, that a browser signed in to the desk with the owner key, so the desk page and its hub
-/// connection need not carry the key. The cookie is sealed with ASP.NET Core data protection, holds no key, expires
-/// after <see cref="Lifetime"/>, and stops working as soon as the owner key is replaced.
+/// Remembers, in a cookie, that a browser signed in to the desk with the owner key, or joined as a member, so the
+/// desk page and its hub connection need not carry a key. The cookie is sealed with ASP.NET Core data protection,
+/// holds no key, expires after <see cref="Lifetime"/>, and stops working as soon as the owner key is replaced or the
+/// member is removed.
 /// </summary>
 internal sealed class DeskSessions
 {
@@ -42,9 +43,25 @@ internal sealed class DeskSessions
             return false;
         }
 
+        SetCookie(context, domain, hash, memberId: null, cookiePath);
+        return true;
+    }
+
+    /// <summary>Signs the browser in as a member who has just joined with an invite code.</summary>
+    public void SignInMember(HttpContext context, DomainMember member, string cookiePath)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+
+        SetCookie(context, member.Domain, member.KeyHash, member.Id, cookiePath);
+    }
+
+    private void SetCookie(HttpContext context, Domain domain, byte[] keyHash, string? memberId, string cookiePath)
+    {
         var expires = _time.GetUtcNow() + Lifetime;
-        var payload = string.Join(
-            '\n', domain.Value, Fingerprint(hash), expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        var seconds = expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var payload = memberId is null
+            ? string.Join('\n', domain.Value, Fingerprint(keyHash), seconds)
+            : string.Join('\n', domain.Value, Fingerprint(keyHash), seconds, memberId);
         context.Response.Cookies.Append(CookieName, _protector.Protect(payload), new CookieOptions
         {
             HttpOnly = true,
@@ -54,32 +71,46 @@ internal sealed class DeskSessions
             Expires = expires,
             IsEssential = true,
         });
-        return true;
     }
 
     public static void SignOut(HttpContext context, string cookiePath) =>
         context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = cookiePath });
 
-    /// <summary>Tells whether the request carries a live desk cookie for <paramref name="domain"/>.</summary>
-    public async Task<bool> IsSignedInAsync(HttpContext? context, Domain domain, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells who the request's live desk cookie for <paramref name="domain"/> signed in: the owner, or a member who
+    /// has not been removed; <see langword="null"/> when there is no such cookie.
+    /// </summary>
+    public async Task<DeskGrant?> GrantOfAsync(
+        HttpContext? context, Domain domain, CancellationToken cancellationToken)
     {
         if (context?.Request.Cookies[CookieName] is not { } cookie || Read(cookie) is not { } session)
         {
-            return false;
+            return null;
         }
 
         if (session.Domain != domain.Value || session.ExpiresAt <= _time.GetUtcNow())
         {
-            return false;
+            return null;
+        }
+
+        if (session.MemberId is { } memberId)
+        {
+            var member = await _store.FindMemberAsync(domain, memberId, cancellationToken);
+            return member is not null && Matches(member.KeyHash, session.KeyFingerprint)
+                ? new DeskGrant(member.Id, member.Rights)
+                : null;
         }
 
         var hash = await _store.FindOwnerKeyHashAsync(domain, cancellationToken);
-        return hash is not null && CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(Fingerprint(hash)),
-            System.Text.Encoding.ASCII.GetBytes(session.KeyFingerprint));
+        return hash is not null && Matches(hash, session.KeyFingerprint) ? DeskGrant.Owner : null;
     }
 
-    private (string Domain, string KeyFingerprint, DateTimeOffset ExpiresAt)? Read(string cookie)
+    private static bool Matches(byte[] keyHash, string fingerprint) =>
+        CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(Fingerprint(keyHash)),
+            System.Text.Encoding.ASCII.GetBytes(fingerprint));
+
+    private (string Domain, string KeyFingerprint, DateTimeOffset ExpiresAt, string? MemberId)? Read(string cookie)
     {
         string payload;
         try
@@ -93,11 +124,13 @@ internal sealed class DeskSessions
         }
 
         var parts = payload.Split('\n');
-        return parts.Length == 3 && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var seconds)
-            ? (parts[0], parts[1], DateTimeOffset.FromUnixTimeSeconds(seconds))
+        // An owner's session has three parts; a member's adds the member id.
+        return parts.Length is 3 or 4 && long.TryParse(parts[2], CultureInfo.InvariantCulture, out var seconds)
+            ? (parts[0], parts[1], DateTimeOffset.FromUnixTimeSeconds(seconds), parts.Length == 4 ? parts[3] : null)
             : null;
     }
 
-    // Part of the key's hash, so that replacing the owner key ends every desk session made with the old one.
+    // Part of the key's hash, so that replacing the owner key ends every desk session made with the old one, and a
+    // member's session is bound to that member's key.
     private static string Fingerprint(byte[] keyHash) => WebEncoders.Base64UrlEncode(keyHash, 0, 8);
 }

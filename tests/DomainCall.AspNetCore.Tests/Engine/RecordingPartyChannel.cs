@@ -25,6 +25,8 @@ internal sealed class RecordingPartyChannel : IPartyChannel
 
     public Task RelayAnswerAsync(string connectionId, SessionDescription answer) => Record(connectionId, answer);
 
+    public Task DeskClosedAsync(string connectionId, DeskClosed message) => Record(connectionId, message);
+
     public Task RelayIceCandidateAsync(string connectionId, IceCandidate candidate) =>
         Record(connectionId, candidate);
 

@@ -38,7 +38,7 @@ public sealed class SwitchboardTests : IAsyncLifetime, IDisposable
         _switchboard = new Switchboard(
             _store, _channel, settings, _dns.Registrar, _dns.Authorizer, _time,
             new CallMetrics(_meters.GetRequiredService<IMeterFactory>()), NullLogger<Switchboard>.Instance);
-        _switchboard.JoinDesk(Desk, Site);
+        _switchboard.JoinDesk(Desk, Site, DeskGrant.Owner);
     }
 
     public async Task DisposeAsync() => await _dns.DisposeAsync();
