@@ -1,4 +1,4 @@
-import type { CallEnded } from '../shared/protocol.js';
+import type { CallEnded, DeskClosed } from '../shared/protocol.js';
 import { CallError, connectHub, fetchInfo, invokeHub, onHub, type HubConnection } from '../shared/server.js';
 import { endCall } from './desk-call.js';
 import { answeredElsewhere, dropAllOffers, offerArrived, ringingEnded } from './desk-ringing.js';
@@ -112,6 +112,7 @@ function listen(desk: Desk, connection: HubConnection): void {
   onHub(connection, 'CallOffered', (offer) => mine() && offerArrived(desk, offer));
   onHub(connection, 'CallAnsweredElsewhere', ({ callId }) => mine() && answeredElsewhere(desk, callId));
   onHub(connection, 'CallEnded', (ended) => mine() && callEnded(desk, ended));
+  onHub(connection, 'DeskClosed', (closed) => mine() && deskClosed(desk, closed));
   connection.onclose(() => {
     if (mine()) connectionLost(desk);
   });
@@ -120,6 +121,14 @@ function listen(desk: Desk, connection: HubConnection): void {
 function callEnded(desk: Desk, ended: CallEnded): void {
   if (ended.callId && desk.call?.callId === ended.callId) endCall(desk, ended);
   else if (ended.callId) ringingEnded(desk, ended.callId, ended);
+}
+
+// The server no longer offers this desk calls: stop ringing at once. A call already answered may finish.
+function deskClosed(desk: Desk, closed: DeskClosed): void {
+  desk.joined = false;
+  dropAllOffers(desk);
+  setStatus(desk, 'refused');
+  showProblem(desk.view, closed.message, { href: new URL('desk', desk.base).href, text: 'Sign in again' });
 }
 
 function connectionLost(desk: Desk): void {

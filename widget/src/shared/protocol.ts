@@ -104,6 +104,13 @@ export interface CallEnded {
   readonly endReason: EndReason;
 }
 
+/** The `DeskClosed` event: the server took this connection off the desk, such as when its member was removed. */
+export interface DeskClosed {
+  readonly domain: string;
+  readonly reason: 'member-removed';
+  readonly message: string;
+}
+
 /** The `ReceiveOffer` and `ReceiveAnswer` events: the `sdp` of the other party's session description. */
 export interface SessionDescriptionMessage {
   readonly callId: string;
@@ -160,6 +167,7 @@ export interface SiteInfo {
 export interface HubMethods {
   JoinDesk: { args: [domain: string, ownerKey: string | null]; result: DeskJoined };
   LeaveDesk: { args: [domain: string]; result: void };
+  ProveDomain: { args: [domain: string, key: string | null]; result: CallerIdentity };
   GetIdentity: { args: []; result: GuestIdentity };
   ProveIdentity: { args: [name: string, code: string]; result: CallerIdentity };
   PlaceCall: { args: [domain: string, reason: string, mode: CallMode]; result: PlaceCallResult };
@@ -182,4 +190,5 @@ export interface HubEvents {
   ReceiveOffer: SessionDescriptionMessage;
   ReceiveAnswer: SessionDescriptionMessage;
   ReceiveIceCandidate: IceCandidateMessage;
+  DeskClosed: DeskClosed;
 }
