@@ -171,7 +171,7 @@ internal static class MemberEndpoints
         return parsed;
     }
 
-    private static string[] RightsText(MemberRights rights) =>
+    public static string[] RightsText(MemberRights rights) =>
     [
         .. rights.HasFlag(MemberRights.Answer) ? ["answer"] : Array.Empty<string>(),
         .. rights.HasFlag(MemberRights.Call) ? ["call"] : Array.Empty<string>(),

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using DomainCall.Engine;
+using DomainCall.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Headers;
 
@@ -68,7 +69,7 @@ internal sealed class MemberJoinPage(DomainMembers members, DeskSessions session
                 memberId = member.Id,
                 memberKey = joined.Key,
                 label = member.Label,
-                rights = member.Rights.ToString(),
+                rights = MemberEndpoints.RightsText(member.Rights),
             });
             return;
         }
