@@ -1,5 +1,6 @@
 using DomainCall.Engine;
 using DomainCall.Hosting;
+using DomainCall.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -186,7 +187,7 @@ public sealed class BrowserSite : IAsyncLifetime
             options.StorePath = Path.Combine(_directory, "domaincall.db");
             options.Reasons.Add(new("sales", "Sales"));
             options.Reasons.Add(new("support", "Support"));
-            options.GuestDns.Port = DomainCall.Tests.Engine.FreeLoopbackPort.Find();
+            options.GuestDns.Port = FreeLoopbackPort.Find();
         });
 
         _app = builder.Build();

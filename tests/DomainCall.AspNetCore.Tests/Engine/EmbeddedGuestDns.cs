@@ -1,5 +1,6 @@
 using DomainCall.Dns;
 using DomainCall.Engine;
+using DomainCall.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DomainCall.Tests.Engine;

@@ -1,4 +1,5 @@
 using DomainCall.Hosting;
+using DomainCall.Testing;
 using DomainCall.Tests.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

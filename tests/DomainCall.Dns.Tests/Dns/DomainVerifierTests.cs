@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using DomainCall.Dns.Tests.Servers;
 using DomainCall.Engine;
+using DomainCall.Testing;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -152,7 +153,7 @@ public sealed class DomainVerifierTests(KnotFixture server) : IClassFixture<Knot
     {
         var (domain, code) = NewDomain();
         var lookup = new TxtLookup(
-            [new IPEndPoint(IPAddress.Loopback, FreePort.Find())], TimeSpan.FromMilliseconds(300), retries: 0);
+            [new IPEndPoint(IPAddress.Loopback, FreeLoopbackPort.Find())], TimeSpan.FromMilliseconds(300), retries: 0);
         var clock = Stopwatch.StartNew();
 
         var result = await Verifier(lookup).VerifyAsync(domain, code, NextWeek, CancellationToken.None);
@@ -223,7 +224,7 @@ public sealed class DomainVerifierTests(KnotFixture server) : IClassFixture<Knot
         await server.PublishTxtAsync(VerificationCodes.RecordName(domain), [VerificationCodes.RecordValue(code)]);
         var lookup = new TxtLookup(
             [server.EndPoint], TimeSpan.FromMilliseconds(300), retries: 0, authoritative: true,
-            authoritativePort: FreePort.Find());
+            authoritativePort: FreeLoopbackPort.Find());
 
         var result = await Verifier(lookup).VerifyAsync(domain, code, NextWeek, CancellationToken.None);
 
@@ -239,7 +240,7 @@ public sealed class DomainVerifierTests(KnotFixture server) : IClassFixture<Knot
     public async Task VerifyAsync_NameThatCannotBeVerified_IsRefusedWithoutAsking(string name, string outcome)
     {
         var lookup = new TxtLookup(
-            [new IPEndPoint(IPAddress.Loopback, FreePort.Find())], TimeSpan.FromSeconds(5), retries: 0);
+            [new IPEndPoint(IPAddress.Loopback, FreeLoopbackPort.Find())], TimeSpan.FromSeconds(5), retries: 0);
         var clock = Stopwatch.StartNew();
 
         var result = await Verifier(lookup).VerifyAsync(name, Secrets.NewToken(), NextWeek, CancellationToken.None);

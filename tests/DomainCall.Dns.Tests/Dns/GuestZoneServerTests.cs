@@ -5,6 +5,7 @@ using DnsClient;
 using DnsClient.Protocol;
 using DomainCall.Dns.Tests.Servers;
 using DomainCall.Engine;
+using DomainCall.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -156,7 +157,7 @@ public sealed class GuestZoneServerTests(EmbeddedServerFixture server) : IClassF
     public async Task StartAsync_AnotherRegistrarPublishes_DoesNotListen()
     {
         var logger = new FakeLogger<GuestZoneServer>();
-        var options = new GuestDnsOptions { Port = FreePort.Find() };
+        var options = new GuestDnsOptions { Port = FreeLoopbackPort.Find() };
         using var other = NewServer(options, new OtherRegistrar(), logger);
 
         await other.StartAsync(CancellationToken.None);

@@ -7,6 +7,7 @@ using DnsClient;
 using DomainCall.Dns.Rfc2136;
 using DomainCall.Dns.Tests.Servers;
 using DomainCall.Engine;
+using DomainCall.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -151,7 +152,7 @@ public abstract class Rfc2136RegistrarTests<TServer>(TServer server)
     {
         var registrar = Registrar(o =>
         {
-            o.Port = FreePort.Find();
+            o.Port = FreeLoopbackPort.Find();
             o.Timeout = TimeSpan.FromMilliseconds(300);
         });
         var record = TestGuests.Record(TestZone.UniqueName(), Secrets.NewToken(), InAnHour);

@@ -6,6 +6,7 @@ using ARSoft.Tools.Net.Dns;
 using ARSoft.Tools.Net.Dns.DynamicUpdate;
 using DnsClient;
 using DomainCall.Dns.Rfc2136;
+using DomainCall.Testing;
 
 namespace DomainCall.Dns.Tests.Servers;
 
@@ -49,7 +50,7 @@ public abstract class DnsServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
-        Port = FreePort.Find();
+        Port = FreeLoopbackPort.Find();
         await File.WriteAllTextAsync(Path.Combine(Folder, TestZone.Name + ".zone"), TestZone.ZoneFile);
 
         var start = Prepare();

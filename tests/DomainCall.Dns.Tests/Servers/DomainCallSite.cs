@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using DomainCall.Hosting;
+using DomainCall.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -52,7 +53,7 @@ public sealed class DomainCallSite : IAsyncDisposable
             options.SiteDomain = SiteDomain;
             options.StorePath = Path.Combine(directory, "domaincall.db");
             options.Reasons.Add(new("sales", "Sales"));
-            options.GuestDns.Port = FreePort.Find();
+            options.GuestDns.Port = FreeLoopbackPort.Find();
             configure?.Invoke(options);
         });
         services?.Invoke(builder.Services);

@@ -1,5 +1,6 @@
 using System.Net;
 using DomainCall.Engine;
+using DomainCall.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,7 +18,7 @@ public sealed class EmbeddedServerFixture : IAsyncLifetime
     {
         Options = new GuestDnsOptions
         {
-            Port = FreePort.Find(),
+            Port = FreeLoopbackPort.Find(),
             NameServerAddress = "127.0.0.1",
             HostmasterEmail = "dns.admin@example.test",
         };

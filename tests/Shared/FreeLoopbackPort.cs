@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace DomainCall.Dns.Tests.Servers;
+namespace DomainCall.Testing;
 
-/// <summary>Finds a loopback port free for both UDP and TCP, as a DNS server needs both.</summary>
-public static class FreePort
+/// <summary>
+/// Finds a loopback port free for both UDP and TCP, as a DNS server listens on both. Compiled into each test project
+/// that starts a DNS server.
+/// </summary>
+internal static class FreeLoopbackPort
 {
     public static int Find()
     {
