@@ -70,10 +70,15 @@ internal sealed partial class DomainAccounts(
             return Conflict($"{domain.Value} was registered a moment ago by someone else.");
         }
 
-        // Whoever held the registration before no longer owns the domain, so the members they added go with them.
-        foreach (var member in existing is null ? [] : await members.ListAsync(domain, cancellationToken))
+        // Whoever held the registration before no longer owns the domain, so the members they added, and the
+        // invitations they sent that nobody used yet, go with them.
+        if (existing is not null)
         {
-            await members.RemoveAsync(domain, member.Id, cancellationToken);
+            await store.RemoveUnusedInvitesAsync(domain, cancellationToken);
+            foreach (var member in await members.ListAsync(domain, cancellationToken))
+            {
+                await members.RemoveAsync(domain, member.Id, cancellationToken);
+            }
         }
 
         var ownerKey = Secrets.NewToken();

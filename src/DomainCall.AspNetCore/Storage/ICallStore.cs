@@ -151,6 +151,14 @@ public interface ICallStore
     Task<bool> TryUseInviteAsync(
         byte[] codeHash, DomainMember member, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes the invitations to a domain that were not used yet, as when another owner takes the domain over.
+    /// </summary>
+    /// <param name="domain">The domain.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>How many invitations were removed.</returns>
+    Task<int> RemoveUnusedInvitesAsync(Domain domain, CancellationToken cancellationToken);
+
     /// <summary>Finds a member of a domain who has not been removed, by id.</summary>
     /// <param name="domain">The domain.</param>
     /// <param name="memberId">The member's id.</param>

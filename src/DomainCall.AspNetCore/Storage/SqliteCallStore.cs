@@ -368,6 +368,15 @@ internal sealed class SqliteCallStore : ICallStore
         return [.. rows.Select(r => r.ToMember())];
     }
 
+    public async Task<int> RemoveUnusedInvitesAsync(Domain domain, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM member_invites WHERE domain = @domain AND used_at IS NULL",
+            new { domain = domain.Value },
+            cancellationToken: cancellationToken));
+    }
+
     public async Task<bool> RemoveMemberAsync(
         Domain domain, string memberId, DateTimeOffset removedAt, CancellationToken cancellationToken)
     {

@@ -87,6 +87,9 @@ internal sealed class PausingCallStore(ICallStore inner) : ICallStore
     public Task<MemberInvite?> FindInviteAsync(byte[] codeHash, CancellationToken cancellationToken) =>
         inner.FindInviteAsync(codeHash, cancellationToken);
 
+    public Task<int> RemoveUnusedInvitesAsync(Domain domain, CancellationToken cancellationToken) =>
+        inner.RemoveUnusedInvitesAsync(domain, cancellationToken);
+
     public Task<bool> TryUseInviteAsync(
         byte[] codeHash, DomainMember member, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.TryUseInviteAsync(codeHash, member, now, cancellationToken);

@@ -194,6 +194,31 @@ public sealed class MemberTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Register_TakingOverALapsedRegistration_VoidsTheInvitesItsFormerHolderSent()
+    {
+        const string Lapsed = "lapsed-bikes.org";
+        var store = _server.Services.GetRequiredService<ICallStore>();
+        var formerKey = Secrets.NewToken();
+        var now = DateTimeOffset.UtcNow;
+        await store.SaveDomainAccountAsync(
+            new DomainAccount(Domain.Parse(Lapsed), Secrets.NewToken(), now.AddDays(1)), create: true, default);
+        await store.SaveOwnerKeyHashAsync(Domain.Parse(Lapsed), Secrets.Hash(formerKey), replace: false, default);
+        var invite = await InviteAsync(Lapsed, formerKey, "Mallory", "answer", "call");
+        await store.SaveDomainAccountAsync(
+            new DomainAccount(Domain.Parse(Lapsed), Secrets.NewToken(), now.AddDays(-1)), create: false, default);
+
+        using var register = await _http.PostAsJsonAsync("/call/api/domains", new { domain = Lapsed });
+        var code = new Uri(invite.GetProperty("link").GetString()!).Query["?code=".Length..];
+        using var join = await _http.PostAsync("/call/desk/join", new FormUrlEncodedContent([new("code", code)]));
+
+        Assert.Equal(HttpStatusCode.Created, register.StatusCode);
+        Assert.NotEqual(HttpStatusCode.SeeOther, join.StatusCode);
+        Assert.False(join.Headers.Contains("Set-Cookie"));
+        var newKey = (await register.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ownerKey").GetString()!;
+        Assert.Empty(await ListMembersAsync(Lapsed, newKey));
+    }
+
+    [Fact]
     public async Task InviteAndRemove_WithoutTheOwnerKey_AreRefusedAndChangeNothing()
     {
         var (memberId, _) = await AddMemberAsync(Shop, _shopKey, "answer");

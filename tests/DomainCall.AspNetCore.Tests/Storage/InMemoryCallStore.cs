@@ -194,6 +194,17 @@ public sealed class InMemoryCallStore : ICallStore
         }
     }
 
+    public Task<int> RemoveUnusedInvitesAsync(Domain domain, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var unused = _invites.Where(i => i.Value.Domain == domain && i.Value.UsedAt is null).Select(i => i.Key)
+                .ToList();
+            unused.ForEach(key => _invites.Remove(key));
+            return Task.FromResult(unused.Count);
+        }
+    }
+
     public Task<bool> TryUseInviteAsync(
         byte[] codeHash, DomainMember member, DateTimeOffset now, CancellationToken cancellationToken)
     {

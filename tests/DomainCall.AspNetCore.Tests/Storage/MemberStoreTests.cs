@@ -88,6 +88,24 @@ public sealed class MemberStoreTests : IDisposable
     private ICallStore StoreOf(string kind) =>
         kind == "sqlite" ? new SqliteCallStore(_directory.Combine("calls.db")) : new InMemoryCallStore();
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("memory")]
+    public async Task RemoveUnusedInvites_RemovesOnlyTheUnusedOnes(string kind)
+    {
+        var store = StoreOf(kind);
+        var used = await AddInviteAsync(store, Now.AddDays(7));
+        var unused = await AddInviteAsync(store, Now.AddDays(7));
+        await store.TryUseInviteAsync(used.CodeHash, NewMember("Ana"), Now, default);
+
+        var removed = await store.RemoveUnusedInvitesAsync(Shop, default);
+
+        Assert.Equal(1, removed);
+        Assert.Null(await store.FindInviteAsync(unused.CodeHash, default));
+        Assert.NotNull(await store.FindInviteAsync(used.CodeHash, default));
+        Assert.False(await store.TryUseInviteAsync(unused.CodeHash, NewMember("Bo"), Now, default));
+    }
+
     private static async Task<MemberInvite> AddInviteAsync(ICallStore store, DateTimeOffset expiresAt)
     {
         var invite = new MemberInvite(
