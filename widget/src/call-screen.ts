@@ -61,12 +61,16 @@ const UNAVAILABLE: Partial<Record<EndReason, string>> = {
   'callee-left': 'Nobody is there to take calls any more. Try again later.',
 };
 
+// What ProveDomain refuses an `as` with when this browser may not call as it: the call goes out as a guest instead.
+const REFUSED_AS = ['not-allowed', 'unknown-domain', 'invalid-argument'];
+
 class CallScreenController implements CallScreen {
   readonly #options: CallScreenOptions;
   readonly #base: URL;
   readonly #screen: HTMLElement;
   readonly #title: HTMLElement;
   readonly #status: HTMLElement;
+  readonly #caller: HTMLElement;
   readonly #live: HTMLElement;
   #body: HTMLElement;
   #info: SiteInfo | null = null;
@@ -86,8 +90,10 @@ class CallScreenController implements CallScreen {
     // region is only for what shows nowhere in words: the microphone or camera switched off or on.
     this.#status = h('p', { class: 'status', part: 'status', role: 'status' });
     this.#live = h('p', { class: 'sr-only', 'aria-live': 'polite' });
+    this.#caller = h('p', { class: 'caller', part: 'caller', hidden: true });
     this.#body = loadingView().element;
-    this.#screen = h('div', { class: 'screen', part: 'screen' }, this.#title, this.#status, this.#body, this.#live);
+    this.#screen = h('div', { class: 'screen', part: 'screen' }, this.#title, this.#caller, this.#status, this.#body,
+      this.#live);
 
     options.root.adoptedStyleSheets = [...options.root.adoptedStyleSheets, tokenSheet, callSheet, hostSheet()];
     options.root.append(this.#screen);
@@ -229,9 +235,11 @@ class CallScreenController implements CallScreen {
     this.#setStatus(`Ringing ${this.#name}…`, 'ringing');
     try {
       const domain = this.#options.host.domain || this.#info!.domain;
-      // The server lets a guest call only once DNS confirmed the code of its guest name.
-      const identity = await invokeHub(connection, 'GetIdentity');
-      await invokeHub(connection, 'ProveIdentity', identity.name, identity.code);
+      if (!(await this.#callAs(connection))) {
+        // The server lets a guest call only once DNS confirmed the code of its guest name.
+        const identity = await invokeHub(connection, 'GetIdentity');
+        await invokeHub(connection, 'ProveIdentity', identity.name, identity.code);
+      }
       const placed = await invokeHub(connection, 'PlaceCall', domain, reason, mode);
       // Events may have overtaken the result: an answer or an end that came first wins.
       if (placed.status === 'ringing') {
@@ -248,6 +256,34 @@ class CallScreenController implements CallScreen {
       this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled', rang: true } : { kind: 'error',
         error: hubError(error) });
     }
+  }
+
+  /**
+   * Proves the `as` domain with the desk sign-in cookie this browser may hold, and says whom the call goes out as.
+   * Gives false, for the guest steps to follow, when there is no `as` or the server refused it: a visitor who is not
+   * signed in can still call, and is told why the callee will see a guest name. It proves again on each call, since
+   * `as` may have changed and proving once more on the same connection is harmless.
+   */
+  async #callAs(connection: HubConnection): Promise<boolean> {
+    const as = this.#options.host.as;
+    if (!as) {
+      this.#setCaller('');
+      return false;
+    }
+    try {
+      await invokeHub(connection, 'ProveDomain', as, null);
+      this.#setCaller(`Calling as ${as}`);
+      return true;
+    } catch (error) {
+      if (!REFUSED_AS.includes(hubError(error).code)) throw error;
+      this.#setCaller(`Calling as a guest, because this browser is not signed in for ${as}.`);
+      return false;
+    }
+  }
+
+  #setCaller(text: string): void {
+    this.#caller.textContent = text;
+    this.#caller.hidden = !text;
   }
 
   #rang(attempt: Attempt): void {

@@ -11,6 +11,9 @@ import type { CallMode } from './shared/protocol.js';
  * @attr reasons - Comma-separated reason ids, to offer only these and in this order. Default: all the site's reasons.
  * @attr modes - Comma-separated subset of `voice`, `video`, `chat`, in the order offered. Default: all three.
  * @attr inline - Shows the call screen in place at once, with no button to open it (the `/call` page uses it).
+ * @attr as - A domain to call as, for a browser signed in to that domain's desk (its owner, or a member who may
+ *   call): the callee sees the domain, marked verified, instead of a guest name. When this browser is not signed in
+ *   for it, the call goes out under a guest name and the screen says why. Default: call under a guest name.
  *
  * @event domain-call-ringing - The call rings. `detail`: `{ reason, mode }`.
  * @event domain-call-connected - The call is up. `detail`: `{ mode }`.
@@ -26,6 +29,7 @@ import type { CallMode } from './shared/protocol.js';
  * @csspart button - The Call button that opens the call screen.
  * @csspart screen - The call screen.
  * @csspart title - The site's name on the call screen.
+ * @csspart caller - Whom the call goes out as, once known: "Calling as {domain}", or why it is a guest instead.
  * @csspart status - The status line: "Ringing {name}…", "Call ended" and the like. It is also `ringing` while the
  *   call rings and `outcome` once it is over.
  * @csspart notice - A message about a problem and what to do.
@@ -49,7 +53,7 @@ import type { CallMode } from './shared/protocol.js';
  * @cssprop --domain-call-font - Font family. Default `system-ui` and platform fallbacks.
  */
 export class DomainCallElement extends HTMLElement {
-  static observedAttributes = ['label', 'domain', 'reasons', 'modes', 'inline'];
+  static observedAttributes = ['label', 'domain', 'reasons', 'modes', 'inline', 'as'];
 
   /** Defines the element under `tag` in `registry`, unless something already is. */
   static define(tag = 'domain-call', registry: CustomElementRegistry = customElements): typeof DomainCallElement {
@@ -118,6 +122,16 @@ export class DomainCallElement extends HTMLElement {
 
   set inline(value: boolean) {
     this.toggleAttribute('inline', value);
+  }
+
+  /** The domain to call as, or an empty string to call under a guest name. */
+  get as(): string {
+    return this.getAttribute('as')?.trim().toLowerCase() ?? '';
+  }
+
+  set as(value: string) {
+    if (value) this.setAttribute('as', value);
+    else this.removeAttribute('as');
   }
 
   connectedCallback(): void {

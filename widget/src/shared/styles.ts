@@ -88,6 +88,7 @@ export const callSheet: CSSStyleSheet = sheet(`
 }
 .screen .title { margin: 0; font-size: 1.25rem; font-weight: 700; overflow-wrap: anywhere; }
 .screen .title:empty { display: none; }
+.screen .caller { font-weight: 600; overflow-wrap: anywhere; }
 .screen .status:empty { position: absolute; }
 .screen .body, .screen .pick, .in-call { display: grid; gap: 1rem; }
 .screen p, .in-call p { margin: 0; }
