@@ -85,6 +85,9 @@ public static class DomainCallEndpointRouteBuilderExtensions
                 .Add(endpoint => RefuseForeignOrigins(endpoint, origins));
         }
 
+        // The desk's "Call another domain" form: its hidden field names the desk's domain, so it needs no /{domain}.
+        group.MapGet("/desk/call", context => DeskPage.CallAnotherAsync(context, PrefixOf(context, prefix)));
+
         // An invite link names no domain: its one-time code says which domain it is for.
         group.MapGet("/desk/join", context => context.RequestServices.GetRequiredService<MemberJoinPage>()
             .ShowAsync(context, PrefixOf(context, prefix)));

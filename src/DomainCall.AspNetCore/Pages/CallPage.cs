@@ -34,10 +34,17 @@ internal sealed class CallPage(DomainCallSettings settings, DomainRouting routin
             "<main class=\"call-page\">\n" +
             $"<h1>{html.Encode(name)}</h1>\n" +
             (introduction.Html.Length > 0 ? $"<div class=\"introduction\">{introduction.Html}</div>\n" : "") +
-            $"<domain-call inline domain=\"{html.Encode(domain.Value)}\"></domain-call>\n" +
+            $"<domain-call inline domain=\"{html.Encode(domain.Value)}\"{CallAs(context, html)}></domain-call>\n" +
             "<noscript><p>Calling needs JavaScript, which is turned off in this browser.</p></noscript>\n" +
             "</main>";
         var page = new Page($"Call {name}", description, name, $"{prefix}/widget", ["domain-call.js"], body);
         await PageShell.WriteAsync(context, StatusCodes.Status200OK, page);
     }
+
+    // ?as= only asks the widget to try; the hub decides, from the desk sign-in cookie, whether the call goes out as
+    // that domain. A value that is not a domain would only be refused there, so it is left out of the page.
+    private static string CallAs(HttpContext context, HtmlEncoder html) =>
+        Domain.TryParse(context.Request.Query["as"].ToString(), out var caller)
+            ? $" as=\"{html.Encode(caller.Value)}\""
+            : "";
 }

@@ -83,6 +83,30 @@ internal sealed class DeskPage(
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
     }
 
+    /// <summary>
+    /// Where the desk's "Call another domain" form goes: a plain GET form can only add its fields to a fixed address,
+    /// so this turns them into the call page of the domain named, asked to call as the desk's domain.
+    /// </summary>
+    public static Task CallAnotherAsync(HttpContext context, string prefix)
+    {
+        var query = context.Request.Query;
+        var named = query["domain"].ToString().Trim();
+        if (!Domain.TryParse(named, out var callee))
+        {
+            return UnknownDomainPage.WriteAsync(context, prefix, named);
+        }
+
+        var target = $"{prefix}/{Uri.EscapeDataString(callee.Value)}";
+        if (Domain.TryParse(query["as"].ToString(), out var caller))
+        {
+            target += $"?as={Uri.EscapeDataString(caller.Value)}";
+        }
+
+        context.Response.Redirect(target);
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        return Task.CompletedTask;
+    }
+
     private async Task<bool> SignInMemberAsync(HttpContext context, Domain domain, string key, string prefix)
     {
         if (await members.FindByKeyAsync(domain, key, context.RequestAborted) is not { } member
@@ -126,9 +150,28 @@ internal sealed class DeskPage(
             $"<p class=\"desk-answerer\">{html.Encode(answerer)}</p>\n" +
             $"<domain-call-desk domain=\"{html.Encode(desk.Domain.Value)}\"></domain-call-desk>\n" +
             "<noscript><p>The desk needs JavaScript, which is turned off in this browser.</p></noscript>\n" +
+            CallAnotherForm(desk) +
             "</main>";
         var page = new Page($"{desk.Name} desk", "", desk.Name, $"{prefix}/widget", ["desk.js"], body);
         return PageShell.WriteAsync(context, StatusCodes.Status200OK, page);
+    }
+
+    // A plain form, since the page allows no inline script; the call page it leads to calls as this desk's domain
+    // when this browser's sign-in lets it call, and as a guest otherwise.
+    private static string CallAnotherForm(DeskAddress desk)
+    {
+        var html = HtmlEncoder.Default;
+        return
+            "<section class=\"call-another\" aria-labelledby=\"call-another-heading\">\n" +
+            "<h2 id=\"call-another-heading\">Call another domain</h2>\n" +
+            $"<form method=\"get\" action=\"{html.Encode(desk.Prefix)}/desk/call\">\n" +
+            $"<input type=\"hidden\" name=\"as\" value=\"{html.Encode(desk.Domain.Value)}\">\n" +
+            "<label for=\"call-domain\">Domain to call</label>\n" +
+            "<input id=\"call-domain\" name=\"domain\" type=\"text\" required maxlength=\"253\" " +
+            "spellcheck=\"false\" autocapitalize=\"off\" autocomplete=\"off\" placeholder=\"example.com\">\n" +
+            "<button type=\"submit\">Call a domain</button>\n" +
+            "</form>\n" +
+            "</section>\n";
     }
 
     private Task WriteSignInAsync(HttpContext context, DeskAddress desk, int statusCode, string? error)

@@ -98,5 +98,27 @@ public sealed class CallPageTests : IAsyncLifetime
         Assert.Contains("src=\"/talk/widget/domain-call.js\"", html);
     }
 
+    [Fact]
+    public async Task CallPage_WithAsADomain_AsksTheWidgetToCallAsIt()
+    {
+        using var http = NewBrowser();
+        var html = await http.GetStringAsync("/call?as=Shop.Example.NET");
+
+        Assert.Contains("<domain-call inline domain=\"example.com\" as=\"shop.example.net\"></domain-call>", html);
+    }
+
+    [Theory]
+    [InlineData("\"><script>alert(1)</script>")]
+    [InlineData("not a domain")]
+    [InlineData("")]
+    public async Task CallPage_WithAsNotADomain_IgnoresIt(string value)
+    {
+        using var http = NewBrowser();
+        var html = await http.GetStringAsync($"/call?as={Uri.EscapeDataString(value)}");
+
+        Assert.Contains("<domain-call inline domain=\"example.com\"></domain-call>", html);
+        Assert.DoesNotContain(" as=", html);
+    }
+
     private HttpClient NewBrowser() => new() { BaseAddress = new Uri(_server.BaseAddress) };
 }

@@ -130,6 +130,44 @@ public sealed class DeskPageTests : IAsyncLifetime
         Assert.DoesNotContain("<domain-call-desk", html);
     }
 
+    [Fact]
+    public async Task Desk_AfterSignIn_HasAFormToCallAnotherDomainAsThisOne()
+    {
+        using var browser = NewBrowser();
+
+        using var response = await SignInAsync(browser, _server.OwnerKey);
+        var html = await browser.GetStringAsync("/call/desk");
+
+        Assert.Contains("<form method=\"get\" action=\"/call/desk/call\">", html);
+        Assert.Contains("<input type=\"hidden\" name=\"as\" value=\"example.com\">", html);
+        Assert.Contains("<label for=\"call-domain\">Domain to call</label>", html);
+        Assert.Contains("<input id=\"call-domain\" name=\"domain\"", html);
+        Assert.Contains("<button type=\"submit\">Call a domain</button>", html);
+    }
+
+    [Fact]
+    public async Task CallAnother_WithADomain_GoesToItsCallPageAskingToCallAsTheDesk()
+    {
+        using var browser = NewBrowser();
+
+        using var response = await browser.GetAsync("/call/desk/call?as=example.com&domain=+Shop.Example.NET+");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/call/shop.example.net?as=example.com", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task CallAnother_WithNotADomain_SaysItCannotBeCalled()
+    {
+        using var browser = NewBrowser();
+
+        using var response = await browser.GetAsync("/call/desk/call?as=example.com&domain=%3Cb%3Enope");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("&lt;b&gt;nope cannot be called here", html);
+    }
+
     private HttpClient NewBrowser() => NewBrowser(out _);
 
     private HttpClient NewBrowser(out CookieContainer cookies, SignalingServer? server = null)
