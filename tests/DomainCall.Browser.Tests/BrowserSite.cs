@@ -1,5 +1,6 @@
 using DomainCall.Engine;
 using DomainCall.Hosting;
+using DomainCall.Storage;
 using DomainCall.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,6 +47,9 @@ public sealed class BrowserSite : IAsyncLifetime
     private readonly string _directory =
         Path.Combine(Path.GetTempPath(), "domaincall-browser-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>A second domain this site answers for, verified here, whose desk can call the site as itself.</summary>
+    public const string OtherDomain = "shop.example.net";
+
     private static readonly Domain SiteDomain = Domain.Parse("localhost");
 
     private readonly List<IBrowserContext> _contexts = [];
@@ -58,6 +62,9 @@ public sealed class BrowserSite : IAsyncLifetime
     public string BaseAddress { get; private set; } = null!;
 
     public string OwnerKey { get; private set; } = null!;
+
+    /// <summary>The owner key of <see cref="OtherDomain"/>.</summary>
+    public string OtherOwnerKey { get; private set; } = null!;
 
     internal Switchboard Switchboard => _app.Services.GetRequiredService<Switchboard>();
 
@@ -114,13 +121,19 @@ public sealed class BrowserSite : IAsyncLifetime
     }
 
     /// <summary>Opens the desk and signs in with the owner key, as the owner does; waits until it is online.</summary>
-    public async Task<IPage> OpenDeskAsync()
+    public Task<IPage> OpenDeskAsync() => OpenDeskAsync("/call/desk", SiteDomain, OwnerKey);
+
+    /// <summary>Opens the desk of <see cref="OtherDomain"/> and signs in with its owner key.</summary>
+    public Task<IPage> OpenOtherDeskAsync() =>
+        OpenDeskAsync($"/call/{OtherDomain}/desk", Domain.Parse(OtherDomain), OtherOwnerKey);
+
+    private async Task<IPage> OpenDeskAsync(string path, Domain domain, string ownerKey)
     {
-        var desks = Switchboard.DeskCount(SiteDomain);
-        var desk = await OpenAsync("/call/desk", width: 1024, height: 768);
-        await desk.GetByLabel("Owner key").FillAsync(OwnerKey);
+        var desks = Switchboard.DeskCount(domain);
+        var desk = await OpenAsync(path, width: 1024, height: 768);
+        await desk.GetByLabel("Owner key").FillAsync(ownerKey);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await WaitUntilAsync(() => Switchboard.DeskCount(SiteDomain) > desks, "the desk to join");
+        await WaitUntilAsync(() => Switchboard.DeskCount(domain) > desks, "the desk to join");
         return desk;
     }
 
@@ -198,6 +211,19 @@ public sealed class BrowserSite : IAsyncLifetime
             .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         OwnerKey = await _app.Services.GetRequiredService<OwnerKeys>().CreateIfMissingAsync()
             ?? throw new InvalidOperationException("A fresh store must make an owner key.");
+        OtherOwnerKey = await AddVerifiedDomainAsync(Domain.Parse(OtherDomain));
+    }
+
+    // Stored as verified directly: verification itself is tested against a real DNS server elsewhere.
+    private async Task<string> AddVerifiedDomainAsync(Domain domain)
+    {
+        var store = _app.Services.GetRequiredService<ICallStore>();
+        var now = DateTimeOffset.UtcNow;
+        var key = Secrets.NewToken();
+        await store.SaveDomainAccountAsync(
+            new DomainAccount(domain, Secrets.NewToken(), now.AddDays(7), VerifiedAt: now), create: true, default);
+        await store.SaveOwnerKeyHashAsync(domain, Secrets.Hash(key), replace: false, default);
+        return key;
     }
 
     private static Task WriteShopPageAsync(HttpContext context)
