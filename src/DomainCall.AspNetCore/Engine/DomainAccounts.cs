@@ -16,6 +16,7 @@ internal sealed partial class DomainAccounts(
     VerificationOptions options,
     DomainCallSettings settings,
     DomainMembers members,
+    Switchboard switchboard,
     TimeProvider time,
     ILogger<DomainAccounts> logger)
 {
@@ -87,6 +88,10 @@ internal sealed partial class DomainAccounts(
         return new DomainRegistration(account, ownerKey, null, null);
     }
 
+    /// <summary>Finds the account of a registered domain; the site's own domain has none.</summary>
+    public Task<DomainAccount?> FindAsync(Domain domain, CancellationToken cancellationToken) =>
+        store.FindDomainAccountAsync(domain, cancellationToken);
+
     /// <summary>Finds the account of a domain when <paramref name="ownerKey"/> is its owner key.</summary>
     public async Task<DomainAccount?> FindForOwnerAsync(
         Domain domain, string? ownerKey, CancellationToken cancellationToken)
@@ -146,6 +151,14 @@ internal sealed partial class DomainAccounts(
             if (changed != account)
             {
                 await store.SaveDomainAccountAsync(changed, create: false, cancellationToken);
+            }
+
+            // The owner is told on the desks that are open, which stop answering at once.
+            if (!changed.IsVerified)
+            {
+                await switchboard.CloseDomainDesksAsync(
+                    changed.Domain,
+                    new DeskClosed(changed.Domain.Value, "verification-revoked", AccountMessages.Status(changed)));
             }
         }
     }

@@ -114,6 +114,17 @@ internal sealed class Party
         }
     }
 
+    /// <summary>Forgets everything this connection proved or joined of <paramref name="domain"/>.</summary>
+    /// <returns>Whether this connection was a desk of the domain.</returns>
+    public bool ForgetDomain(Domain domain)
+    {
+        lock (_gate)
+        {
+            _provenDomains.Remove(domain);
+            return _deskDomains.Remove(domain);
+        }
+    }
+
     /// <summary>
     /// Forgets whatever <paramref name="memberId"/> of <paramref name="domain"/> proved on this connection.
     /// </summary>

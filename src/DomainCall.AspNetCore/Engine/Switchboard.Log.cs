@@ -52,9 +52,8 @@ internal sealed partial class Switchboard
             EventName = "GuestRegistrationFailed")]
         public static partial void GuestRegistrationFailed(ILogger logger, string guestName, Exception exception);
 
-        [LoggerMessage(12, LogLevel.Information,
-            "A desk of {Domain} was closed because its member was removed.", EventName = "MemberDeskClosed")]
-        public static partial void MemberDeskClosed(ILogger logger, string domain);
+        [LoggerMessage(12, LogLevel.Information, "A desk of {Domain} was closed: {Reason}.", EventName = "DeskClosed")]
+        public static partial void DeskClosed(ILogger logger, string domain, string reason);
 
         [LoggerMessage(13, LogLevel.Debug, "A closed desk of {Domain} could not be told; it went away.",
             EventName = "DeskClosedNotifyFailed")]

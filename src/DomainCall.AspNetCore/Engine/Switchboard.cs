@@ -88,20 +88,32 @@ internal sealed partial class Switchboard
     /// desk is no longer offered calls, calls ringing on it stop ringing there, and it is told with
     /// <see cref="DeskClosed"/>. A call the member already answered may finish, so that the caller is not cut off.
     /// </summary>
-    public async Task CloseMemberDesksAsync(Domain domain, string memberId)
+    public Task CloseMemberDesksAsync(Domain domain, string memberId) =>
+        CloseDesksAsync(
+            domain,
+            party => party.ForgetMember(domain, memberId),
+            new DeskClosed(
+                domain.Value, "member-removed",
+                $"The owner of {domain.Value} removed you as a member; this desk no longer answers its calls."));
+
+    /// <summary>
+    /// Takes every desk of <paramref name="domain"/> on this server off presence at once, as when its verification
+    /// is revoked, and tells each with <paramref name="closed"/>. Calls already answered may finish.
+    /// </summary>
+    public Task CloseDomainDesksAsync(Domain domain, DeskClosed closed) =>
+        CloseDesksAsync(domain, party => party.ForgetDomain(domain), closed);
+
+    private async Task CloseDesksAsync(Domain domain, Func<Party, bool> forget, DeskClosed closed)
     {
-        var closed = new DeskClosed(
-            domain.Value, "member-removed",
-            $"The owner of {domain.Value} removed you as a member; this desk no longer answers its calls.");
         foreach (var (connectionId, party) in _parties)
         {
-            if (!party.ForgetMember(domain, memberId))
+            if (!forget(party))
             {
                 continue;
             }
 
             _presence.Leave(domain, connectionId);
-            Log.MemberDeskClosed(_logger, domain.Value);
+            Log.DeskClosed(_logger, domain.Value, closed.Reason);
             foreach (var call in _calls.Values.Where(c => c.Record.Callee == domain && c.WasOfferedTo(connectionId)))
             {
                 if (call.State == CallState.Ringing && call.StopRinging(connectionId, declined: false) is { } final)

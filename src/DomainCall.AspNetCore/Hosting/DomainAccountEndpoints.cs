@@ -162,7 +162,7 @@ internal static class DomainAccountEndpoints
         verifiedAt = account.VerifiedAt,
         recordMissingSince = account.RecordMissingSince,
         revokedAt = account.RevokedAt,
-        message = StatusMessage(account),
+        message = AccountMessages.Status(account),
     };
 
     private static object Record(DomainAccount account) => new
@@ -175,23 +175,6 @@ internal static class DomainAccountEndpoints
 
     private static string StatusText(DomainAccount account) =>
         account.IsVerified ? "verified" : account.RevokedAt is null ? "pending" : "revoked";
-
-    private static string StatusMessage(DomainAccount account)
-    {
-        var record = VerificationCodes.RecordText(account.Domain, account.Code);
-        if (account.IsVerified)
-        {
-            return account.RecordMissingSince is { } since
-                ? $"{account.Domain.Value} is verified, but its record has been missing since {since:u}; publish " +
-                  $"it again before the verification is revoked: {record}"
-                : $"{account.Domain.Value} is verified. Keep this record published: {record}";
-        }
-
-        return account.RevokedAt is { } revokedAt
-            ? $"The verification of {account.Domain.Value} was revoked on {revokedAt:u} because its record was " +
-              "missing. Ask for a new code, publish it, and verify again."
-            : $"Publish this record at your DNS provider, then verify: {record}";
-    }
 
     private static int StatusOf(VerificationOutcome outcome) => outcome switch
     {

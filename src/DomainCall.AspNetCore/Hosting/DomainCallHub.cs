@@ -43,7 +43,10 @@ internal sealed partial class DomainCallHub(
         }
 
         switchboard.JoinDesk(Context.ConnectionId, desk, grant);
-        return new DeskJoined(desk.Value, [.. settings.ReasonList.Select(r => new ReasonInfo(r.Id, r.Label))]);
+        return new DeskJoined(
+            desk.Value,
+            [.. settings.ReasonList.Select(r => new ReasonInfo(r.Id, r.Label))],
+            AccountMessages.DeskWarning(await accounts.FindAsync(desk, default)));
     }
 
     public async Task<CallerIdentity> ProveDomain(string? domain, string? key)

@@ -188,6 +188,35 @@ public sealed class DomainAccountApiTests(KnotFixture knot) : IClassFixture<Knot
         Assert.Contains("HubException: unknown-domain:", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Recheck_RecordGone_WarnsTheDeskThenClosesItAtRevocation()
+    {
+        var (domain, ownerKey, value) = await RegisterAsync();
+        await knot.PublishTxtAsync(VerificationName(domain), [value]);
+        await _site.SendAsync(HttpMethod.Post, $"{Api}/{domain}/verify", ownerKey: ownerKey);
+        await using var openDesk = await _site.ConnectAsync();
+        var closed = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        openDesk.On<JsonElement>("DeskClosed", message => closed.TrySetResult(message));
+        var before = await openDesk.InvokeAsync<JsonElement>("JoinDesk", domain, ownerKey);
+        var update = DnsServerFixture.NewUpdate();
+        update.Updates.Add(new DeleteAllRecordsUpdate(DomainName.Parse(VerificationName(domain)), RecordType.Txt));
+        await knot.SendAsync(update);
+        var accounts = _site.Services.GetRequiredService<DomainAccounts>();
+
+        await accounts.RecheckAsync(default);
+        await using var laterDesk = await _site.ConnectAsync();
+        var warned = await laterDesk.InvokeAsync<JsonElement>("JoinDesk", domain, ownerKey);
+        _time.Advance(TimeSpan.FromDays(3));
+        await accounts.RecheckAsync(default);
+        var message = await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("notice").ValueKind);
+        Assert.Contains("missing since", warned.GetProperty("notice").GetString(), StringComparison.Ordinal);
+        Assert.Equal("verification-revoked", message.GetProperty("reason").GetString());
+        Assert.Contains("was revoked", message.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, _site.Services.GetRequiredService<Switchboard>().DeskCount(Domain.Parse(domain)));
+    }
+
     private static string VerificationName(string domain) => "_domaincall-challenge." + domain;
 
     private static void AssertOutcome(

@@ -1,4 +1,4 @@
-import type { CallEnded, DeskClosed } from '../shared/protocol.js';
+import type { CallEnded, DeskClosed, DeskJoined } from '../shared/protocol.js';
 import { CallError, connectHub, fetchInfo, invokeHub, onHub, type HubConnection } from '../shared/server.js';
 import { endCall } from './desk-call.js';
 import { answeredElsewhere, dropAllOffers, offerArrived, ringingEnded } from './desk-ringing.js';
@@ -80,8 +80,9 @@ async function join(desk: Desk): Promise<void> {
   const connection = desk.connection;
   if (!connection) return;
 
+  let joined: DeskJoined;
   try {
-    await invokeHub(connection, 'JoinDesk', desk.domain, null);
+    joined = await invokeHub(connection, 'JoinDesk', desk.domain, null);
   } catch (error) {
     if (connection === desk.connection) joinRefused(desk, error);
     return;
@@ -89,7 +90,9 @@ async function join(desk: Desk): Promise<void> {
   if (connection !== desk.connection || desk.presence !== 'available') return;
 
   desk.joined = true;
-  showProblem(desk.view, null);
+
+  // The server's warning for the owner, such as a verification record found missing, stays until the next join.
+  showProblem(desk.view, joined.notice ?? null);
   renderWaiting(desk);
 }
 

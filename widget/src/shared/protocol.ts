@@ -35,6 +35,8 @@ export interface ReasonInfo {
 export interface DeskJoined {
   readonly domain: string;
   readonly reasons: readonly ReasonInfo[];
+  /** A warning for the owner, such as a verification record found missing; null when all is well. */
+  readonly notice?: string | null;
 }
 
 /** What `PlaceCall` found: `unavailable` (no desk present) and `busy` (every desk in a call) end the attempt. */

@@ -1,4 +1,8 @@
 namespace DomainCall.Engine;
 
 /// <summary>What <c>JoinDesk</c> answers.</summary>
-internal sealed record DeskJoined(string Domain, IReadOnlyList<ReasonInfo> Reasons);
+/// <param name="Domain">The domain the desk answers for.</param>
+/// <param name="Reasons">The reasons callers pick from.</param>
+/// <param name="Notice">A warning for the owner, such as a verification record found missing; null when all is
+/// well.</param>
+internal sealed record DeskJoined(string Domain, IReadOnlyList<ReasonInfo> Reasons, string? Notice = null);
