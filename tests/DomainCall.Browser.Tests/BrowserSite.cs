@@ -1,6 +1,5 @@
 using DomainCall.Engine;
 using DomainCall.Hosting;
-using DomainCall.Storage;
 using DomainCall.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -211,19 +210,7 @@ public sealed class BrowserSite : IAsyncLifetime
             .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         OwnerKey = await _app.Services.GetRequiredService<OwnerKeys>().CreateIfMissingAsync()
             ?? throw new InvalidOperationException("A fresh store must make an owner key.");
-        OtherOwnerKey = await AddVerifiedDomainAsync(Domain.Parse(OtherDomain));
-    }
-
-    // Stored as verified directly: verification itself is tested against a real DNS server elsewhere.
-    private async Task<string> AddVerifiedDomainAsync(Domain domain)
-    {
-        var store = _app.Services.GetRequiredService<ICallStore>();
-        var now = DateTimeOffset.UtcNow;
-        var key = Secrets.NewToken();
-        await store.SaveDomainAccountAsync(
-            new DomainAccount(domain, Secrets.NewToken(), now.AddDays(7), VerifiedAt: now), create: true, default);
-        await store.SaveOwnerKeyHashAsync(domain, Secrets.Hash(key), replace: false, default);
-        return key;
+        OtherOwnerKey = await VerifiedDomains.AddAsync(_app.Services, OtherDomain);
     }
 
     private static Task WriteShopPageAsync(HttpContext context)

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DomainCall.Engine;
 using DomainCall.Storage;
+using DomainCall.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,14 +34,7 @@ public sealed class MemberTests : IAsyncLifetime, IDisposable
             BaseAddress = new Uri(_server.BaseAddress),
         };
 
-        // The lookups that verify a domain are tested against Knot DNS; here the account is stored as verified.
-        var store = _server.Services.GetRequiredService<ICallStore>();
-        var now = DateTimeOffset.UtcNow;
-        _shopKey = Secrets.NewToken();
-        await store.SaveDomainAccountAsync(
-            new DomainAccount(Domain.Parse(Shop), Secrets.NewToken(), now.AddDays(7), VerifiedAt: now),
-            create: true, default);
-        await store.SaveOwnerKeyHashAsync(Domain.Parse(Shop), Secrets.Hash(_shopKey), replace: false, default);
+        _shopKey = await VerifiedDomains.AddAsync(_server.Services, Shop);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

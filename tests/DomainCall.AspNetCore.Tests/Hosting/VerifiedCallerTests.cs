@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DomainCall.Engine;
 using DomainCall.Storage;
+using DomainCall.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,13 +24,7 @@ public sealed class VerifiedCallerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await SignalingServer.StartAsync(options => options.AllowedOrigins.Add("https://" + Shop));
-        var store = _server.Services.GetRequiredService<ICallStore>();
-        var now = DateTimeOffset.UtcNow;
-        _shopKey = Secrets.NewToken();
-        await store.SaveDomainAccountAsync(
-            new DomainAccount(Domain.Parse(Shop), Secrets.NewToken(), now.AddDays(7), VerifiedAt: now),
-            create: true, default);
-        await store.SaveOwnerKeyHashAsync(Domain.Parse(Shop), Secrets.Hash(_shopKey), replace: false, default);
+        _shopKey = await VerifiedDomains.AddAsync(_server.Services, Shop);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using DomainCall.Engine;
 using DomainCall.Storage;
 using DomainCall.Tests.Hosting;
+using DomainCall.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,13 +26,9 @@ public sealed class VerifiedDomainPagesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await SignalingServer.StartAsync(options => options.BusinessName = "Bikes & Co");
+        _ownerKey = await VerifiedDomains.AddAsync(_server.Services, Verified);
         var store = _server.Services.GetRequiredService<ICallStore>();
         var now = DateTimeOffset.UtcNow;
-        _ownerKey = Secrets.NewToken();
-        await store.SaveDomainAccountAsync(
-            new DomainAccount(Domain.Parse(Verified), Secrets.NewToken(), now.AddDays(7), VerifiedAt: now),
-            create: true, default);
-        await store.SaveOwnerKeyHashAsync(Domain.Parse(Verified), Secrets.Hash(_ownerKey), replace: false, default);
         await store.SaveDomainAccountAsync(
             new DomainAccount(Domain.Parse(Pending), Secrets.NewToken(), now.AddDays(7)), create: true, default);
     }
