@@ -21,9 +21,8 @@ internal sealed partial class DomainAccounts(
     ILogger<DomainAccounts> logger)
 {
     /// <summary>Tells whether calls to <paramref name="domain"/> may be placed and answered on this server.</summary>
-    public async Task<bool> IsCallableAsync(Domain domain, CancellationToken cancellationToken) =>
-        domain == settings.SiteDomain
-        || (await store.FindDomainAccountAsync(domain, cancellationToken))?.IsVerified == true;
+    public Task<bool> IsCallableAsync(Domain domain, CancellationToken cancellationToken) =>
+        CallableDomains.IsCallableAsync(store, settings, domain, cancellationToken);
 
     /// <summary>
     /// Registers a domain as its owner typed it, with a fresh authorization code and owner key. A registration that

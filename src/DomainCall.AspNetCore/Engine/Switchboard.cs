@@ -526,9 +526,8 @@ internal sealed partial class Switchboard
         call.Activity?.Dispose();
     }
 
-    private async Task<bool> IsAnsweredHereAsync(Domain domain, CancellationToken cancellationToken) =>
-        domain == _settings.SiteDomain
-        || (await _store.FindDomainAccountAsync(domain, cancellationToken))?.IsVerified == true;
+    private Task<bool> IsAnsweredHereAsync(Domain domain, CancellationToken cancellationToken) =>
+        CallableDomains.IsCallableAsync(_store, _settings, domain, cancellationToken);
 
     // A connection that proved it may call as a domain (its owner, or a member with the right to call) speaks for
     // it, so it needs no guest name; calling one's own domain is still done as a guest, since the desks answering it

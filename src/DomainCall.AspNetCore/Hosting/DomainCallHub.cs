@@ -19,7 +19,8 @@ internal sealed partial class DomainCallHub(
     {
         var desk = SignalingInput.Domain(domain, nameof(domain));
         var key = ownerKey is null ? null : SignalingInput.OwnerKey(ownerKey);
-        if (!await accounts.IsCallableAsync(desk, default))
+        var account = await accounts.FindAsync(desk, default);
+        if (!CallableDomains.IsCallable(settings, desk, account))
         {
             throw new SignalingException(
                 ErrorCodes.UnknownDomain, $"{desk.Value} is not a verified DomainCall domain on this server.");
@@ -46,7 +47,7 @@ internal sealed partial class DomainCallHub(
         return new DeskJoined(
             desk.Value,
             [.. settings.ReasonList.Select(r => new ReasonInfo(r.Id, r.Label))],
-            AccountMessages.DeskWarning(await accounts.FindAsync(desk, default)));
+            AccountMessages.DeskWarning(account));
     }
 
     public async Task<CallerIdentity> ProveDomain(string? domain, string? key)
