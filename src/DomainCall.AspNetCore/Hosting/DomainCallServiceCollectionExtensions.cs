@@ -1,3 +1,4 @@
+using DomainCall.Availability;
 using DomainCall.Engine;
 using DomainCall.Hosting;
 using DomainCall.Pages;
@@ -72,6 +73,7 @@ public static class DomainCallServiceCollectionExtensions
         services.AddSingleton<IPartyChannel, SignalRPartyChannel>();
         services.AddSingleton<Switchboard>();
         services.AddSingleton<DomainMembers>();
+        services.AddSingleton<BusinessHours>();
         services.TryAddSingleton<ICallStore>(
             sp => new SqliteCallStore(sp.GetRequiredService<DomainCallSettings>().StorePath));
         services.AddSingleton(sp => new OwnerKeys(
