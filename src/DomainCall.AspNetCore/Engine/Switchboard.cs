@@ -192,14 +192,16 @@ internal sealed partial class Switchboard
 
     /// <summary>
     /// Places a call. A connection that is a desk of a domain answered here calls as that domain; any other calls as
-    /// the guest name it proved.
+    /// the guest name it proved. A call <paramref name="returning"/> a callback rings only the desk that called
+    /// back while it is still there and free, and every desk otherwise.
     /// </summary>
     public async Task<PlaceCallResult> PlaceCallAsync(
         string callerConnectionId,
         Domain callee,
         string reason,
         CallMode mode,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ReturnedCall? returning = null)
     {
         if (!_settings.Reasons.TryGetValue(reason, out var reasonInfo))
         {
@@ -227,6 +229,11 @@ internal sealed partial class Switchboard
 
         var present = _presence.DesksOf(callee);
         var free = present.Where(desk => !IsBusy(desk) && desk != callerConnectionId).ToArray();
+        if (returning?.DeskConnectionId is { } waiting && free.Contains(waiting))
+        {
+            free = [waiting];
+        }
+
         if (free.Length == 0)
         {
             var endReason = present.Length == 0 ? CallEndReason.NobodyAvailable : CallEndReason.AllBusy;
@@ -239,7 +246,8 @@ internal sealed partial class Switchboard
 
         var ringsUntil = record.StartedAt + _settings.RingTimeout;
         var offer = new CallOffer(
-            call.Id, callee.Value, caller, reason, reasonInfo.Label, EnumText.Of(mode), ringsUntil);
+            call.Id, callee.Value, caller, reason, reasonInfo.Label, EnumText.Of(mode), ringsUntil,
+            returning?.CallbackId);
         await Task.WhenAll(free.Select(desk => SendAsync(desk, call.Id, c => c.OfferAsync(desk, offer))));
         return new PlaceCallResult("ringing", caller, ringsUntil);
     }
