@@ -1,5 +1,6 @@
 using DomainCall.Dns;
 using DomainCall.Engine;
+using DomainCall.Notifications;
 
 namespace DomainCall.Hosting;
 
@@ -101,4 +102,17 @@ public sealed class DomainCallOptions
     /// <c>DomainCall:GuestDns</c>.
     /// </summary>
     public GuestDnsOptions GuestDns { get; } = new();
+
+    /// <summary>
+    /// Gets how notifications (email, Web Push, webhooks) are retried before a delivery is marked dead. Bound from
+    /// <c>DomainCall:Notifications</c>.
+    /// </summary>
+    public NotificationOptions Notifications { get; } = new();
+
+    /// <summary>
+    /// Gets the webhooks every notification for the owner is posted to, signed. Bound from
+    /// <c>DomainCall:Webhooks</c>.
+    /// </summary>
+    /// <value>Empty by default.</value>
+    public IList<WebhookOptions> Webhooks { get; } = [];
 }

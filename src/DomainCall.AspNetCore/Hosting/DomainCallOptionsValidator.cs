@@ -42,6 +42,12 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
 
         failures.AddRange(options.Verification.Validate(Prefix + "Verification:"));
         failures.AddRange(options.GuestDns.Validate(Prefix + "GuestDns:"));
+        failures.AddRange(options.Notifications.Validate(Prefix + "Notifications:"));
+        for (var i = 0; i < options.Webhooks.Count; i++)
+        {
+            failures.AddRange(options.Webhooks[i].Validate(string.Create(
+                CultureInfo.InvariantCulture, $"{Prefix}Webhooks[{i}]:")));
+        }
 
         if (options.DeskPolicy is not null && string.IsNullOrWhiteSpace(options.DeskPolicy))
         {

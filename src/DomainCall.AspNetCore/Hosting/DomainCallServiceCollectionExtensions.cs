@@ -1,6 +1,7 @@
 using DomainCall.Availability;
 using DomainCall.Engine;
 using DomainCall.Hosting;
+using DomainCall.Notifications;
 using DomainCall.Pages;
 using DomainCall.Storage;
 using Microsoft.AspNetCore.SignalR;
@@ -83,6 +84,7 @@ public static class DomainCallServiceCollectionExtensions
         services.AddSingleton<StoreMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreMaintenance>());
         DnsServices.Add(services);
+        NotificationServices.Add(services);
 
         services.AddDataProtection();
         services.AddSingleton<DeskSessions>();
