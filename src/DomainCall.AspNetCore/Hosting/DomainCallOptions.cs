@@ -1,3 +1,4 @@
+using DomainCall.Availability;
 using DomainCall.Dns;
 using DomainCall.Engine;
 using DomainCall.Notifications;
@@ -115,4 +116,11 @@ public sealed class DomainCallOptions
     /// </summary>
     /// <value>Empty by default.</value>
     public IList<WebhookOptions> Webhooks { get; } = [];
+
+    /// <summary>
+    /// Gets when calls ring: weekly opening hours and exceptions in the owner's time zone, and the length of a
+    /// callback slot. Bound from <c>DomainCall:Hours</c>.
+    /// </summary>
+    /// <value>Open at all hours by default.</value>
+    public OpeningHoursOptions Hours { get; } = new();
 }

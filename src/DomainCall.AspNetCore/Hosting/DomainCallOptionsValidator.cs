@@ -48,6 +48,7 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
             failures.AddRange(options.Webhooks[i].Validate(string.Create(
                 CultureInfo.InvariantCulture, $"{Prefix}Webhooks[{i}]:")));
         }
+        failures.AddRange(options.Hours.Validate(Prefix + "Hours:"));
 
         if (options.DeskPolicy is not null && string.IsNullOrWhiteSpace(options.DeskPolicy))
         {
