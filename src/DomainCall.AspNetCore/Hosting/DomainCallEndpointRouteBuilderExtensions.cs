@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using DomainCall.Callbacks;
 using DomainCall.Engine;
 using DomainCall.Hosting;
 using DomainCall.Pages;
@@ -59,6 +60,7 @@ public static class DomainCallEndpointRouteBuilderExtensions
         MapPages(group, prefix, origins);
         DomainAccountEndpoints.Map(group);
         MemberEndpoints.Map(group, prefix);
+        CallbackEndpoints.Map(group, prefix, origins);
         group.MapMethods("/widget/{**path}", [HttpMethods.Get, HttpMethods.Head], context =>
             context.RequestServices.GetRequiredService<WidgetAssets>()
                 .ServeAsync(context, context.Request.RouteValues["path"] as string));
@@ -125,7 +127,7 @@ public static class DomainCallEndpointRouteBuilderExtensions
 
     private static string PrefixOf(HttpContext context, string prefix) => context.Request.PathBase + prefix;
 
-    private static void RefuseForeignOrigins(EndpointBuilder endpoint, OriginPolicy origins)
+    internal static void RefuseForeignOrigins(EndpointBuilder endpoint, OriginPolicy origins)
     {
         var next = endpoint.RequestDelegate!;
         endpoint.RequestDelegate = context =>

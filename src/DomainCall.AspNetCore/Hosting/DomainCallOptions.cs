@@ -1,3 +1,4 @@
+using DomainCall.Callbacks;
 using DomainCall.Dns;
 using DomainCall.Engine;
 
@@ -101,4 +102,10 @@ public sealed class DomainCallOptions
     /// <c>DomainCall:GuestDns</c>.
     /// </summary>
     public GuestDnsOptions GuestDns { get; } = new();
+
+    /// <summary>
+    /// Gets how callers who reach nobody may ask to be called back or leave a message: slot lead time and horizon,
+    /// message and voice limits, and per-address and per-email limits. Bound from <c>DomainCall:Callbacks</c>.
+    /// </summary>
+    public CallbackOptions Callbacks { get; } = new();
 }
