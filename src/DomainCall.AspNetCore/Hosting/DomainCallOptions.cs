@@ -1,4 +1,7 @@
 using DomainCall.Availability;
+
+    /// <summary>
+using DomainCall.Callbacks;
 using DomainCall.Dns;
 using DomainCall.Engine;
 using DomainCall.Notifications;
@@ -123,4 +126,10 @@ public sealed class DomainCallOptions
     /// </summary>
     /// <value>Open at all hours by default.</value>
     public OpeningHoursOptions Hours { get; } = new();
+
+    /// <summary>
+    /// Gets how callers who reach nobody may ask to be called back or leave a message: slot lead time and horizon,
+    /// message and voice limits, and per-address and per-email limits. Bound from <c>DomainCall:Callbacks</c>.
+    /// </summary>
+    public CallbackOptions Callbacks { get; } = new();
 }

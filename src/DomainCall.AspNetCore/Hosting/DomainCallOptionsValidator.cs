@@ -48,7 +48,9 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
             failures.AddRange(options.Webhooks[i].Validate(string.Create(
                 CultureInfo.InvariantCulture, $"{Prefix}Webhooks[{i}]:")));
         }
+
         failures.AddRange(options.Hours.Validate(Prefix + "Hours:"));
+        failures.AddRange(options.Callbacks.Validate(Prefix + "Callbacks:"));
 
         if (options.DeskPolicy is not null && string.IsNullOrWhiteSpace(options.DeskPolicy))
         {
