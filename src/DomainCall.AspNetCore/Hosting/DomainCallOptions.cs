@@ -1,6 +1,4 @@
 using DomainCall.Availability;
-
-    /// <summary>
 using DomainCall.Callbacks;
 using DomainCall.Dns;
 using DomainCall.Engine;
@@ -65,6 +63,13 @@ public sealed class DomainCallOptions
     /// </summary>
     /// <value>Empty by default: only pages of the site itself may connect.</value>
     public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>
+    /// Gets or sets the address people reach the site at, such as <c>https://example.com</c>, for the links that
+    /// notifications carry: an email or push notice opens a callback through it.
+    /// </summary>
+    /// <value>The default value is <c>https://</c> followed by <see cref="SiteDomain"/>.</value>
+    public string? PublicAddress { get; set; }
 
     /// <summary>
     /// Gets or sets the SQLite file that keeps calls, guest names and owner keys. A relative path is taken from the

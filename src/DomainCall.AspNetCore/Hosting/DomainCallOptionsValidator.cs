@@ -31,6 +31,7 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
             failures, nameof(options.GuestNameLifetime), options.GuestNameLifetime,
             MinGuestNameLifetime, MaxGuestNameLifetime);
         CheckOrigins(options.AllowedOrigins, failures);
+        CheckPublicAddress(options.PublicAddress, failures);
         CheckRange(failures, nameof(options.MaxMessageBytes), options.MaxMessageBytes, 8 * 1024, 1024 * 1024);
         CheckRange(failures, nameof(options.InvocationsPerSecond), options.InvocationsPerSecond, 1, 1_000);
         CheckRange(failures, nameof(options.InvocationBurst), options.InvocationBurst, 1, 10_000);
@@ -186,6 +187,18 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
                 failures.Add(
                     $"{Prefix}AllowedOrigins[{i}] '{origins[i]}' is not an origin; write it as 'https://host[:port]'.");
             }
+        }
+    }
+
+    private static void CheckPublicAddress(string? address, List<string> failures)
+    {
+        if (address is not null
+            && (!Uri.TryCreate(address, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+                || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0))
+        {
+            failures.Add(
+                $"{Prefix}PublicAddress '{address}' is not a site address; write it as 'https://host[:port][/path]'.");
         }
     }
 

@@ -92,6 +92,14 @@ public static class DomainCallServiceCollectionExtensions
         NotificationServices.Add(services);
 
         services.AddDataProtection();
+        services.AddSingleton<CallbackLinks>();
+        services.AddSingleton<CallbackNotices>();
+        services.AddSingleton<CallbackLine>();
+        services.AddSingleton<ICallbackListener, CallbackAnnouncer>();
+        services.AddSingleton<IPushSubscriptionRemover, PushSubscriptionCleanup>();
+        services.AddSingleton<CallbackReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallbackReminders>());
+
         services.AddSingleton<DeskSessions>();
         services.AddSingleton<DeskAccess>();
         services.AddSingleton<CallPage>();
