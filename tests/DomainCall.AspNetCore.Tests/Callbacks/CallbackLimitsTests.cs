@@ -28,7 +28,8 @@ public sealed class CallbackLimitsTests : IAsyncLifetime, IDisposable
     {
         for (var i = 0; i < 4; i++)
         {
-            using var accepted = await _caller.PostAsync(CallbackClient.NewKey(), [("kind", "asap"), ("reason", "sales")]);
+            using var accepted = await _caller.PostAsync(
+                CallbackClient.NewKey(), [("kind", "asap"), ("reason", "sales")]);
             Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         }
 
