@@ -15,7 +15,7 @@ public sealed class TestClient : IAsyncDisposable
     public static readonly string[] EventNames =
     [
         "CallOffered", "CallAnsweredElsewhere", "CallAccepted", "CallEnded", "ReceiveOffer", "ReceiveAnswer",
-        "ReceiveIceCandidate", "DeskClosed",
+        "ReceiveIceCandidate", "DeskClosed", "AvailabilityChanged",
     ];
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
