@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DomainCall.Tests.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -87,5 +88,29 @@ public sealed class CallPageAvailabilityTests
             "Gone <script>alert(1)</script> fishing",
             availability.GetProperty("outOfOffice").GetProperty("message").GetString());
         Assert.Equal("2026-12-10", availability.GetProperty("outOfOffice").GetProperty("returnsOn").GetString());
+    }
+
+    [Fact]
+    public async Task Info_HoursFromConfiguration_AreBoundAsTheReadmeShows()
+    {
+        // The keys an environment variable such as DomainCall__Hours__Exceptions__0__Date becomes.
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-03T12:00:00Z", null));
+        await using var server = await SignalingServer.StartAsync(configureHost: host =>
+        {
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["DomainCall:Hours:TimeZone"] = "Europe/Paris",
+                ["DomainCall:Hours:Exceptions:0:Date"] = "2026-12-03",
+                ["DomainCall:Hours:Exceptions:0:Closed"] = "true",
+            });
+            host.Services.AddSingleton<TimeProvider>(time);
+        });
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseAddress) };
+
+        var info = JsonDocument.Parse(await http.GetStringAsync("/call/info")).RootElement;
+
+        Assert.Equal(
+            """{"open":false,"nextOpening":"2026-12-03T23:00:00Z","timeZone":"Europe/Paris","outOfOffice":null}""",
+            info.GetProperty("availability").GetRawText());
     }
 }
