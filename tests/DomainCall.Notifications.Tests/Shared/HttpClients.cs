@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DomainCall.Notifications.Tests.Shared;
+
+/// <summary>The core's real named HTTP clients, with the address check, outside a full site.</summary>
+internal static class HttpClients
+{
+    public static IHttpClientFactory Create()
+    {
+        var services = new ServiceCollection();
+        NotificationServices.AddHttpClients(services);
+        return services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>();
+    }
+}
