@@ -15,7 +15,7 @@ namespace DomainCall.WebPush;
 /// </summary>
 internal sealed partial class WebPushNotificationSender(
     IOptions<WebPushOptions> options,
-    IHttpClientFactory clients,
+    IHttpMessageHandlerFactory handlers,
     IEnumerable<IPushSubscriptionRemover> removers,
     ILogger<WebPushNotificationSender> logger) : INotificationSender
 {
@@ -54,8 +54,14 @@ internal sealed partial class WebPushNotificationSender(
         var message = Message(notification);
 
         using var vapid = new VapidAuthentication(_options.PublicKey!, _options.PrivateKey!) { Subject = _options.Subject };
-        var client = new PushServiceClient(clients.CreateClient(
-            _options.AllowPrivateNetworks ? NotificationHttpClients.AnyNetwork : NotificationHttpClients.PublicNetworksOnly))
+        var name = _options.AllowPrivateNetworks
+            ? NotificationHttpClients.AnyNetwork
+            : NotificationHttpClients.PublicNetworksOnly;
+
+        // The factory owns the inner handler, so the client must not dispose it.
+        using var audience = new VapidAudienceHandler(vapid) { InnerHandler = handlers.CreateHandler(name) };
+        using var http = new HttpClient(audience, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+        var client = new PushServiceClient(http)
         {
             DefaultAuthentication = vapid,
             DefaultAuthenticationScheme = VapidAuthenticationScheme.Vapid,
