@@ -53,7 +53,10 @@ internal sealed partial class WebPushNotificationSender(
         subscription.SetKey(PushEncryptionKeyName.Auth, target.Auth);
         var message = Message(notification);
 
-        using var vapid = new VapidAuthentication(_options.PublicKey!, _options.PrivateKey!) { Subject = _options.Subject };
+        using var vapid = new VapidAuthentication(_options.PublicKey!, _options.PrivateKey!)
+        {
+            Subject = _options.Subject,
+        };
         var name = _options.AllowPrivateNetworks
             ? NotificationHttpClients.AnyNetwork
             : NotificationHttpClients.PublicNetworksOnly;
@@ -130,7 +133,9 @@ internal sealed partial class WebPushNotificationSender(
             ["url"] = notification.Link?.AbsoluteUri,
         });
         var callingBack = notification.Kind == NotificationKind.CallingBack;
-        var ttl = callingBack && _options.TimeToLive > CallingBackTimeToLive ? CallingBackTimeToLive : _options.TimeToLive;
+        var ttl = callingBack && _options.TimeToLive > CallingBackTimeToLive
+            ? CallingBackTimeToLive
+            : _options.TimeToLive;
         return new PushMessage(json)
         {
             TimeToLive = (int)ttl.TotalSeconds,

@@ -2,4 +2,5 @@ using MimeKit;
 
 namespace DomainCall.Notifications.Tests.Smtp;
 
-internal sealed record ReceivedMail(string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, MimeMessage Message, byte[] Raw);
+internal sealed record ReceivedMail(
+    string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, MimeMessage Message, byte[] Raw);

@@ -54,7 +54,8 @@ public sealed class WebPushSenderTests : IDisposable
         Assert.Equal("aes128gcm", request.Headers["Content-Encoding"]);
         Assert.Equal("300", request.Headers["TTL"]);
         Assert.Equal("high", request.Headers["Urgency"]);
-        Assert.DoesNotContain("Open the link", System.Text.Encoding.UTF8.GetString(request.Body), StringComparison.Ordinal);
+        var raw = System.Text.Encoding.UTF8.GetString(request.Body);
+        Assert.DoesNotContain("Open the link", raw, StringComparison.Ordinal);
 
         using var payload = JsonDocument.Parse(_browser.Decrypt(request.Body));
         Assert.Equal("Example Shop is calling you back", payload.RootElement.GetProperty("title").GetString());
@@ -107,7 +108,8 @@ public sealed class WebPushSenderTests : IDisposable
         var delivery = await rig.SingleDeliveryAsync(notification);
         Assert.Equal((DeliveryState.Dead, 1), (delivery.State, delivery.Attempts));
         Assert.Equal(
-            $"The push service 127.0.0.1 says the subscription is gone ({status}); it was removed.", delivery.LastError);
+            $"The push service 127.0.0.1 says the subscription is gone ({status}); it was removed.",
+            delivery.LastError);
     }
 
     [Fact]

@@ -20,7 +20,8 @@ internal static class WebhookRig
         return new WebhookSender(Microsoft.Extensions.Options.Options.Create(options), HttpClients.Create(), time);
     }
 
-    public static OutboxRig Rig(TempStore store, Uri url, bool allowPrivateNetworks, NotificationOptions? options = null)
+    public static OutboxRig Rig(
+        TempStore store, Uri url, bool allowPrivateNetworks, NotificationOptions? options = null)
     {
         // The rig's clock drives both the retries and the sender's timestamp header.
         var time = new FakeTimeProvider(TestNotifications.Now);
