@@ -53,7 +53,8 @@ internal sealed class SmtpNotificationSender : INotificationSender
         using var client = new SmtpClient { Timeout = (int)_options.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(_options.Host!, _options.Port, SocketOptions(_options.Security), cancellationToken);
+            await client.ConnectAsync(
+                _options.Host!, _options.Port, SocketOptions(_options.Security), cancellationToken);
             if (_options.UserName is not null)
             {
                 await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken);

@@ -68,8 +68,8 @@ public static class VapidKeys
         }
 
         var buffer = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
-        if (Base64Url.DecodeFromChars(text, buffer, out var consumed, out var written) != System.Buffers.OperationStatus.Done
-            || consumed != text.Length)
+        var status = Base64Url.DecodeFromChars(text, buffer, out var consumed, out var written);
+        if (status != System.Buffers.OperationStatus.Done || consumed != text.Length)
         {
             return false;
         }

@@ -15,7 +15,7 @@ namespace DomainCall.WebPush;
 /// </summary>
 internal sealed partial class WebPushNotificationSender(
     IOptions<WebPushOptions> options,
-    IHttpClientFactory clients,
+    IHttpMessageHandlerFactory handlers,
     IEnumerable<IPushSubscriptionRemover> removers,
     ILogger<WebPushNotificationSender> logger) : INotificationSender
 {
@@ -53,9 +53,18 @@ internal sealed partial class WebPushNotificationSender(
         subscription.SetKey(PushEncryptionKeyName.Auth, target.Auth);
         var message = Message(notification);
 
-        using var vapid = new VapidAuthentication(_options.PublicKey!, _options.PrivateKey!) { Subject = _options.Subject };
-        var client = new PushServiceClient(clients.CreateClient(
-            _options.AllowPrivateNetworks ? NotificationHttpClients.AnyNetwork : NotificationHttpClients.PublicNetworksOnly))
+        using var vapid = new VapidAuthentication(_options.PublicKey!, _options.PrivateKey!)
+        {
+            Subject = _options.Subject,
+        };
+        var name = _options.AllowPrivateNetworks
+            ? NotificationHttpClients.AnyNetwork
+            : NotificationHttpClients.PublicNetworksOnly;
+
+        // The factory owns the inner handler, so the client must not dispose it.
+        using var audience = new VapidAudienceHandler(vapid) { InnerHandler = handlers.CreateHandler(name) };
+        using var http = new HttpClient(audience, disposeHandler: false) { Timeout = TimeSpan.FromSeconds(30) };
+        var client = new PushServiceClient(http)
         {
             DefaultAuthentication = vapid,
             DefaultAuthenticationScheme = VapidAuthenticationScheme.Vapid,
@@ -124,7 +133,9 @@ internal sealed partial class WebPushNotificationSender(
             ["url"] = notification.Link?.AbsoluteUri,
         });
         var callingBack = notification.Kind == NotificationKind.CallingBack;
-        var ttl = callingBack && _options.TimeToLive > CallingBackTimeToLive ? CallingBackTimeToLive : _options.TimeToLive;
+        var ttl = callingBack && _options.TimeToLive > CallingBackTimeToLive
+            ? CallingBackTimeToLive
+            : _options.TimeToLive;
         return new PushMessage(json)
         {
             TimeToLive = (int)ttl.TotalSeconds,

@@ -38,7 +38,9 @@ public sealed record Notification
     /// <summary>Gets who the notification is for.</summary>
     public required NotificationAudience Audience { get; init; }
 
-    /// <summary>Gets the caller's email address, for a notification to the <see cref="NotificationAudience.Caller"/>.</summary>
+    /// <summary>
+    /// Gets the caller's email address, for a notification to the <see cref="NotificationAudience.Caller"/>.
+    /// </summary>
     /// <value>No default: no email goes to the caller.</value>
     public string? ToEmail { get; init; }
 

@@ -17,7 +17,8 @@ internal static class NotificationSenders
         foreach (var sender in senders)
         {
             var channel = sender.Channel;
-            if (string.IsNullOrEmpty(channel) || channel.Length > 32 || channel.AsSpan().ContainsAnyExcept(ChannelChars))
+            if (string.IsNullOrEmpty(channel) || channel.Length > 32
+                || channel.AsSpan().ContainsAnyExcept(ChannelChars))
             {
                 throw new InvalidOperationException(
                     $"The notification sender {sender.GetType().FullName} has the channel name '{channel}'; a " +

@@ -45,9 +45,14 @@ internal sealed class SqliteNotificationOutbox
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         _initialization.Value.WaitAsync(cancellationToken);
 
-    /// <summary>Adds one pending delivery per channel; a notification already queued on a channel is kept as is.</summary>
+    /// <summary>
+    /// Adds one pending delivery per channel; a notification already queued on a channel is kept as it is.
+    /// </summary>
     public async Task AddAsync(
-        Notification notification, IReadOnlyList<string> channels, DateTimeOffset now, CancellationToken cancellationToken)
+        Notification notification,
+        IReadOnlyList<string> channels,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notification);
         ArgumentNullException.ThrowIfNull(channels);

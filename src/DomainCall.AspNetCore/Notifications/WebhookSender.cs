@@ -107,8 +107,9 @@ internal sealed class WebhookSender(
         // The stored error and the logs name only the receiver's origin: a path or query may hold a token.
         var origin = webhook.Url!.GetLeftPart(UriPartial.Authority);
         var name = string.Create(CultureInfo.InvariantCulture, $"Webhook {index} ({origin})");
-        var client = clients.CreateClient(
-            webhook.AllowPrivateNetworks ? NotificationHttpClients.AnyNetwork : NotificationHttpClients.PublicNetworksOnly);
+        var client = clients.CreateClient(webhook.AllowPrivateNetworks
+            ? NotificationHttpClients.AnyNetwork
+            : NotificationHttpClients.PublicNetworksOnly);
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url);
         request.Content = new ByteArrayContent(body);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -118,7 +119,8 @@ internal sealed class WebhookSender(
         request.Headers.Add(DeliveryHeader, notificationId);
         try
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await client.SendAsync(
+                request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw new NotificationFailedException(string.Create(
