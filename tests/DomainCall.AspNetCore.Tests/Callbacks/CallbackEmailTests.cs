@@ -61,7 +61,8 @@ public sealed class CallbackEmailTests : IAsyncLifetime, IDisposable
         Assert.Equal("New message from Ada (web visitor)", mail.Message.Subject);
         Assert.Contains("Reason: Sales", mail.Message.TextBody, StringComparison.Ordinal);
         Assert.Contains("<b>Call</b> me", mail.Message.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"https://www.example.com/call/desk?callback={id}", mail.Message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(
+            $"https://www.example.com/call/desk?callback={id}", mail.Message.TextBody, StringComparison.Ordinal);
         Assert.Null(mail.Message.HtmlBody);
     }
 
@@ -82,7 +83,9 @@ public sealed class CallbackEmailTests : IAsyncLifetime, IDisposable
         Assert.Equal("example.com is calling you back", mail.Message.Subject);
         Assert.Empty(mail.Message.ReplyTo);
         Assert.Contains(
-            $"https://www.example.com/call?callback={id}&token={token}", mail.Message.TextBody, StringComparison.Ordinal);
+            $"https://www.example.com/call?callback={id}&token={token}",
+            mail.Message.TextBody,
+            StringComparison.Ordinal);
     }
 
     // Mail goes out from the background dispatcher, shortly after the request that queued it.
