@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using DomainCall.Tests.Storage;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -133,9 +134,10 @@ public sealed class CallbackDurabilityTests(ITestOutputHelper output) : IDisposa
                         answers[i] = new Answer(response.StatusCode, null);
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException)
                 {
-                    // The server was killed: this request got no answer, and the client will retry it.
+                    // The server was killed: this request got no answer, and the client will retry it. A connection
+                    // torn down while it is being opened can surface as a bare SocketException.
                 }
             });
     }
