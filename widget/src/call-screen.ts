@@ -490,7 +490,8 @@ class CallScreenController implements CallScreen {
         emit: (type, detail) => this.#emit(type, detail),
         onStored: (callback) => {
           rememberCallback({ ...callback, domain: this.#info!.domain });
-          this.#connect().catch(() => {});
+          // The connection of the unanswered call is usually still open, and must be told about this callback too.
+          this.#connect().then((c) => invokeHub(c, 'AwaitCallback', callback.id, callback.token)).catch(() => {});
         },
       });
       if (focus) this.#callbackOptions.focus.focus();

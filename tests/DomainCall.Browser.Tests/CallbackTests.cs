@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static DomainCall.Browser.Tests.CallbackSteps;
+using static DomainCall.Browser.Tests.CallSteps;
+using static Microsoft.Playwright.Assertions;
+
+namespace DomainCall.Browser.Tests;
+
+/// <summary>
+/// Callers nobody answered, asking to be called back or leaving a message, and the owner's desk that lists, plays
+/// and returns them. The caller's browser is nine hours behind the owner's.
+/// </summary>
+public sealed class CallbackTests(ShortRingSite site) : BrowserTest<ShortRingSite>(site)
+{
+    [Fact]
+    public async Task RingTimeout_LeadsToAScheduledCallback_ShownInEachPersonsOwnZone()
+    {
+        var desk = await Site.OpenDeskAsync(ShortRingSite.OwnerZone);
+        var visitor = await Site.OpenAsync("/call", timeZone: CallerZone);
+
+        await CallUntilOptionsAsync(visitor, "Support");
+        await Option(visitor, "Call me back at a time").CheckAsync();
+        var firstSlot = visitor.Locator("input[name='slot']").First;
+        await Expect(firstSlot).ToBeVisibleAsync();
+        var slot = DateTimeOffset.Parse(
+            await firstSlot.GetAttributeAsync("value") ?? "", CultureInfo.InvariantCulture);
+        await Expect(Option(visitor, ClockIn(slot, CallerZone)).First).ToBeVisibleAsync();
+        await firstSlot.CheckAsync();
+        await visitor.GetByLabel("Your name (optional)").FillAsync("Ana <b>Lima</b>");
+        await SendAsync(visitor, $"We\u2019ll call you back on {WeekdayIn(slot, CallerZone)}");
+
+        await Expect(visitor.GetByText($"at {ClockIn(slot, CallerZone)} (your time)", new() { Exact = false }))
+            .ToBeVisibleAsync();
+        await Button(desk, "Scheduled (1)").ClickAsync();
+        var item = desk.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Ana <b>Lima</b>" });
+        await Expect(item).ToContainTextAsync($"Call back {WeekdayIn(slot, ShortRingSite.OwnerZone)}");
+        await Expect(item).ToContainTextAsync(ClockIn(slot, ShortRingSite.OwnerZone));
+        await Expect(item).ToContainTextAsync("Support");
+        Assert.Equal(0, await desk.Locator("b", new() { HasText = "Lima" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task VoiceMessage_RecordedFromTheMicrophone_PlaysOnTheDesk()
+    {
+        var visitor = await Site.OpenAsync("/call", timeZone: CallerZone);
+        await CallUntilOptionsAsync(visitor);
+        await Option(visitor, "Leave a message").CheckAsync();
+
+        await Button(visitor, "Record").ClickAsync();
+        var countdown = visitor.GetByRole(AriaRole.Timer);
+        await Expect(countdown).ToHaveTextAsync(new Regex(@"^\d+:\d\d left$"));
+        var start = await countdown.TextContentAsync();
+        await Expect(countdown).Not.ToHaveTextAsync(start!);
+        await Button(visitor, "Stop").ClickAsync();
+        await Expect(visitor.GetByText(new Regex(@"^Recorded \d+:\d\d\.$"))).ToBeVisibleAsync();
+        await visitor.GetByLabel("Your name (optional)").FillAsync("Bo");
+        await SendAsync(visitor, "Your message was sent to Bikes & Co.");
+
+        var desk = await Site.OpenDeskAsync(ShortRingSite.OwnerZone);
+        var audio = desk.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Bo" }).Locator("audio");
+        await Expect(audio).ToHaveCountAsync(1);
+        var stored = await audio.EvaluateAsync<int>(
+            "async a => (await (await fetch(a.src)).arrayBuffer()).byteLength");
+        Assert.True(stored > 0, "The server kept no bytes of the voice message.");
+        var duration = await audio.EvaluateAsync<double>("""
+            a => new Promise((resolve, reject) => {
+              if (a.readyState >= 1) resolve(a.duration);
+              a.addEventListener('loadedmetadata', () => resolve(a.duration));
+              a.addEventListener('error', () => reject(new Error('The audio could not be loaded.')));
+              a.load();
+            })
+            """);
+        Assert.True(duration > 0, $"The voice message has a duration of {duration}.");
+        await audio.EvaluateAsync("a => a.play()");
+        await desk.WaitForFunctionAsync("a => a.currentTime > 0", await audio.ElementHandleAsync());
+    }
+
+    [Fact]
+    public async Task CallBackNow_RingsTheCallerWhoWaits_AndTheCallConnects()
+    {
+        var visitor = await Site.OpenAsync("/call", timeZone: CallerZone);
+        await CallUntilOptionsAsync(visitor);
+        await visitor.GetByLabel("Your name (optional)").FillAsync("Cleo");
+        await SendAsync(visitor, "We\u2019ll call you back as soon as we can.");
+        var desk = await Site.OpenDeskAsync(ShortRingSite.OwnerZone);
+
+        var item = desk.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Cleo" });
+        await item.GetByRole(AriaRole.Button, new() { Name = "Call back now" }).ClickAsync();
+
+        await Expect(visitor.GetByText("Bikes & Co is calling you back", new() { Exact = true })).ToBeVisibleAsync();
+        await Button(visitor, "Answer").ClickAsync();
+        await Expect(Button(visitor, "Hang up")).ToBeVisibleAsync();
+        await Expect(Button(desk, "Hang up")).ToBeVisibleAsync();
+        await PeerWatch.AssertReceivingAsync(visitor, "audio");
+        await PeerWatch.AssertReceivingAsync(desk, "audio");
+        await Button(visitor, "Hang up").ClickAsync();
+        await Expect(desk.GetByText("Call ended", new() { Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task CallbackList_OnTheDesk_HasNoSeriousOrCriticalViolation()
+    {
+        var visitor = await Site.OpenAsync("/call", timeZone: CallerZone);
+        await CallUntilOptionsAsync(visitor);
+        await Option(visitor, "Leave a message").CheckAsync();
+        await visitor.GetByLabel("Your message").FillAsync("Is the blue bike still for sale?");
+        await SendAsync(visitor, "Your message was sent");
+        var desk = await Site.OpenDeskAsync(ShortRingSite.OwnerZone);
+
+        await Expect(desk.GetByText("Is the blue bike still for sale?")).ToBeVisibleAsync();
+
+        AccessibilityTests.AssertNoSeriousViolation(await desk.RunAxe());
+    }
+}
