@@ -29,4 +29,7 @@ public enum CallEndReason
 
     /// <summary>Every desk present was already in a call.</summary>
     AllBusy,
+
+    /// <summary>The domain was closed, by its opening hours or its out-of-office switch, so no desk rang.</summary>
+    Closed,
 }

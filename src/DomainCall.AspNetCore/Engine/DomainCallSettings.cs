@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using DomainCall.Availability;
 using DomainCall.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,8 @@ internal sealed class DomainCallSettings
         DeskPolicy = value.DeskPolicy;
         InvocationsPerSecond = value.InvocationsPerSecond;
         InvocationBurst = value.InvocationBurst;
+        Hours = OpeningSchedule.From(value.Hours);
+        SlotLength = value.Hours.SlotLength;
     }
 
     public Domain SiteDomain { get; }
@@ -58,4 +61,10 @@ internal sealed class DomainCallSettings
     public int InvocationsPerSecond { get; }
 
     public int InvocationBurst { get; }
+
+    /// <summary>Gets the opening hours in the owner's time zone.</summary>
+    public OpeningSchedule Hours { get; }
+
+    /// <summary>Gets the length of a callback slot.</summary>
+    public TimeSpan SlotLength { get; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DomainCall.Availability;
 using DomainCall.Dns;
 using DomainCall.Storage;
 using Microsoft.Extensions.Logging;
@@ -57,6 +58,13 @@ internal sealed partial class Switchboard
 
     /// <summary>Counts the desks present for a domain on this server, for tests and diagnostics.</summary>
     public int DeskCount(Domain domain) => _presence.DesksOf(domain).Length;
+
+    /// <summary>Gets whether this connection is a joined desk of <paramref name="domain"/> on this server.</summary>
+    public bool IsDeskOf(string connectionId, Domain domain) =>
+        _parties.TryGetValue(connectionId, out var party) && party.DeskDomains().Contains(domain);
+
+    /// <summary>Gets the connections of the desks of <paramref name="domain"/> on this server.</summary>
+    public IReadOnlyList<string> DesksOf(Domain domain) => _presence.DesksOf(domain);
 
     public void JoinDesk(string connectionId, Domain domain, DeskGrant grant)
     {
@@ -194,11 +202,25 @@ internal sealed partial class Switchboard
     /// Places a call. A connection that is a desk of a domain answered here calls as that domain; any other calls as
     /// the guest name it proved.
     /// </summary>
+    public Task<PlaceCallResult> PlaceCallAsync(
+        string callerConnectionId,
+        Domain callee,
+        string reason,
+        CallMode mode,
+        CancellationToken cancellationToken) =>
+        PlaceCallAsync(callerConnectionId, callee, reason, mode, availability: null, cancellationToken);
+
+    /// <summary>
+    /// Places a call, unless <paramref name="availability"/> says the domain is closed: then no desk rings, the
+    /// attempt is logged as missed with <see cref="CallEndReason.Closed"/>, and the answer is <c>closed</c> with the
+    /// availability. The checks of the call itself come first, so a bad call is refused the same way when closed.
+    /// </summary>
     public async Task<PlaceCallResult> PlaceCallAsync(
         string callerConnectionId,
         Domain callee,
         string reason,
         CallMode mode,
+        AvailabilityNow? availability,
         CancellationToken cancellationToken)
     {
         if (!_settings.Reasons.TryGetValue(reason, out var reasonInfo))
@@ -224,6 +246,11 @@ internal sealed partial class Switchboard
         var record = new CallRecord(
             Secrets.NewToken(), callee, caller.Name, callerKind, reason, mode, CallState.Ringing, _time.GetUtcNow());
         _metrics.Started(mode);
+        if (availability is { Open: false })
+        {
+            await LogUnavailableAsync(record, CallEndReason.Closed, cancellationToken);
+            return new PlaceCallResult("closed", caller, null, AvailabilityInfo.From(availability));
+        }
 
         var present = _presence.DesksOf(callee);
         var free = present.Where(desk => !IsBusy(desk) && desk != callerConnectionId).ToArray();

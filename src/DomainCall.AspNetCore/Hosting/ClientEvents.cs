@@ -11,4 +11,5 @@ internal static class ClientEvents
     public const string ReceiveAnswer = "ReceiveAnswer";
     public const string ReceiveIceCandidate = "ReceiveIceCandidate";
     public const string DeskClosed = "DeskClosed";
+    public const string AvailabilityChanged = "AvailabilityChanged";
 }

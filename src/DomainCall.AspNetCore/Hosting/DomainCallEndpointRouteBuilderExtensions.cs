@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using DomainCall.Availability;
 using DomainCall.Engine;
 using DomainCall.Hosting;
 using DomainCall.Pages;
@@ -117,7 +118,9 @@ public static class DomainCallEndpointRouteBuilderExtensions
         }
 
         var settings = context.RequestServices.GetRequiredService<DomainCallSettings>();
-        var info = SiteInfo.From(settings, called, routing.NameOf(called));
+        var availability = await context.RequestServices.GetRequiredService<BusinessHours>()
+            .NowAsync(called, context.RequestAborted);
+        var info = SiteInfo.From(settings, called, routing.NameOf(called), availability);
         await context.Response.WriteAsJsonAsync(info, context.RequestAborted);
     }
 

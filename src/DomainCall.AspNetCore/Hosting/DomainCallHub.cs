@@ -1,4 +1,6 @@
+using DomainCall.Availability;
 using DomainCall.Engine;
+using DomainCall.Storage;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +15,9 @@ internal sealed partial class DomainCallHub(
     DeskAccess deskAccess,
     DomainAccounts accounts,
     DomainCallSettings settings,
+    BusinessHours hours,
+    ICallStore store,
+    TimeProvider time,
     ILogger<DomainCallHub> logger) : Hub
 {
     public async Task<DeskJoined> JoinDesk(string? domain, string? ownerKey)
@@ -44,10 +49,50 @@ internal sealed partial class DomainCallHub(
         }
 
         switchboard.JoinDesk(Context.ConnectionId, desk, grant);
+        var availability = await hours.NowAsync(desk, default);
         return new DeskJoined(
             desk.Value,
             [.. settings.ReasonList.Select(r => new ReasonInfo(r.Id, r.Label))],
-            AccountMessages.DeskWarning(account));
+            AccountMessages.DeskWarning(account),
+            AvailabilityInfo.From(availability));
+    }
+
+    /// <summary>
+    /// Turns the out-of-office switch of a domain on or off, from one of its desks; the domain's other desks on this
+    /// server are told with <c>AvailabilityChanged</c>. Answers the availability that follows.
+    /// </summary>
+    public async Task<AvailabilityInfo> SetOutOfOffice(string? domain, bool? on, string? message, string? returnsOn)
+    {
+        var desk = SignalingInput.Domain(domain, nameof(domain));
+        var switchOn = SignalingInput.Switch(on, nameof(on));
+        if (!switchboard.IsDeskOf(Context.ConnectionId, desk))
+        {
+            throw new SignalingException(
+                ErrorCodes.NotAllowed,
+                $"Only a desk of {desk.Value} may switch its out of office; join its desk first.");
+        }
+
+        // Off takes no message nor date, so whatever a client left in those fields is not checked.
+        OutOfOffice? away = null;
+        if (switchOn)
+        {
+            var text = SignalingInput.OutOfOfficeMessage(message);
+            var back = SignalingInput.ReturnsOn(returnsOn, hours.Today, hours.Schedule.ZoneId);
+            away = new OutOfOffice(text, back, time.GetUtcNow());
+        }
+
+        await store.SaveOutOfOfficeAsync(desk, away, default);
+        Log.OutOfOfficeSwitched(logger, desk.Value, switchOn);
+
+        var now = await hours.NowAsync(desk, default);
+        var others = switchboard.DesksOf(desk).Where(d => d != Context.ConnectionId).ToArray();
+        if (others.Length > 0)
+        {
+            await Clients.Clients(others).SendAsync(
+                ClientEvents.AvailabilityChanged, AvailabilityInfo.From(now, desk.Value), default);
+        }
+
+        return AvailabilityInfo.From(now);
     }
 
     public async Task<CallerIdentity> ProveDomain(string? domain, string? key)
@@ -84,12 +129,14 @@ internal sealed partial class DomainCallHub(
         return switchboard.ProveIdentityAsync(Context.ConnectionId, guestName, guestCode, default);
     }
 
-    public Task<PlaceCallResult> PlaceCall(string? domain, string? reason, string? mode)
+    public async Task<PlaceCallResult> PlaceCall(string? domain, string? reason, string? mode)
     {
         var callee = SignalingInput.Domain(domain, nameof(domain));
         var reasonId = SignalingInput.Reason(reason);
         var callMode = SignalingInput.Mode(mode);
-        return switchboard.PlaceCallAsync(Context.ConnectionId, callee, reasonId, callMode, default);
+        var availability = await hours.NowAsync(callee, default);
+        return await switchboard.PlaceCallAsync(
+            Context.ConnectionId, callee, reasonId, callMode, availability, default);
     }
 
     public Task CancelCall() => switchboard.CancelAsync(Context.ConnectionId, default);
@@ -126,5 +173,10 @@ internal sealed partial class DomainCallHub(
             "A desk was refused for {Domain}: wrong key, no right to answer, or policy not met.",
             EventName = "DeskRefused")]
         public static partial void DeskRefused(ILogger logger, string domain);
+
+        [LoggerMessage(2, LogLevel.Information,
+            "A desk of {Domain} switched its out of office: on is {On}.",
+            EventName = "OutOfOfficeSwitched")]
+        public static partial void OutOfOfficeSwitched(ILogger logger, string domain, bool on);
     }
 }

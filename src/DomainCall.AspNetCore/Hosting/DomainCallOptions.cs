@@ -1,3 +1,4 @@
+using DomainCall.Availability;
 using DomainCall.Dns;
 using DomainCall.Engine;
 
@@ -101,4 +102,11 @@ public sealed class DomainCallOptions
     /// <c>DomainCall:GuestDns</c>.
     /// </summary>
     public GuestDnsOptions GuestDns { get; } = new();
+
+    /// <summary>
+    /// Gets when calls ring: weekly opening hours and exceptions in the owner's time zone, and the length of a
+    /// callback slot. Bound from <c>DomainCall:Hours</c>.
+    /// </summary>
+    /// <value>Open at all hours by default.</value>
+    public OpeningHoursOptions Hours { get; } = new();
 }

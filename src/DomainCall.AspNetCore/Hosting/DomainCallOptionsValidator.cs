@@ -42,6 +42,7 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
 
         failures.AddRange(options.Verification.Validate(Prefix + "Verification:"));
         failures.AddRange(options.GuestDns.Validate(Prefix + "GuestDns:"));
+        failures.AddRange(options.Hours.Validate(Prefix + "Hours:"));
 
         if (options.DeskPolicy is not null && string.IsNullOrWhiteSpace(options.DeskPolicy))
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using DomainCall.Engine;
 
 namespace DomainCall.Hosting;
@@ -14,6 +15,7 @@ internal static class SignalingInput
     public const int MaxSdpMidLength = 64;
     public const int MaxUsernameFragmentLength = 256;
     public const int MaxMediaSections = 64;
+    public const int MaxOutOfOfficeMessage = 500;
 
     private static readonly SearchValues<char> Printable = SearchValues.Create(PrintableAscii());
     private static readonly SearchValues<char> PrintableOrLineBreak = SearchValues.Create(PrintableAscii() + "\r\n");
@@ -107,6 +109,56 @@ internal static class SignalingInput
         }
 
         return new IceCandidate(callId, candidate, init.SdpMid, init.SdpMLineIndex, init.UsernameFragment);
+    }
+
+    public static bool Switch(bool? value, string field) =>
+        value ?? throw SignalingException.InvalidArgument($"{field}: true or false is required.");
+
+    /// <summary>
+    /// Checks an owner's message to callers: plain text of at most <see cref="MaxOutOfOfficeMessage"/> characters,
+    /// line breaks allowed, no other control characters. Blank means no message.
+    /// </summary>
+    public static string? OutOfOfficeMessage(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        if (trimmed.Length > MaxOutOfOfficeMessage || trimmed.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
+        {
+            throw SignalingException.InvalidArgument(
+                $"message: at most {MaxOutOfOfficeMessage} characters of plain text; line breaks are the only " +
+                "control characters allowed.");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Checks a return date: <c>YYYY-MM-DD</c>, after <paramref name="today"/> in the owner's zone.
+    /// </summary>
+    public static DateOnly? ReturnsOn(string? text, DateOnly today, string zone)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            throw SignalingException.InvalidArgument("returnsOn: a date written as YYYY-MM-DD, or null.");
+        }
+
+        // The switch turns itself off when the return date begins, so today or earlier would be off at once.
+        if (day <= today)
+        {
+            throw SignalingException.InvalidArgument(string.Create(
+                CultureInfo.InvariantCulture,
+                $"returnsOn: the return date must be after today, {today:yyyy-MM-dd} in {zone}, the owner's zone."));
+        }
+
+        return day;
     }
 
     private static string PrintableAscii() => new([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)]);

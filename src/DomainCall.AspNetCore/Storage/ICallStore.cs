@@ -1,10 +1,11 @@
+using DomainCall.Availability;
 using DomainCall.Engine;
 
 namespace DomainCall.Storage;
 
 /// <summary>
-/// Keeps what must outlive a connection or a process: the call log, guest names, owner keys, and
-/// the members of domains with their invitations. The default is a
+/// Keeps what must outlive a connection or a process: the call log, guest names, owner keys,
+/// the members of domains with their invitations, and out-of-office switches. The default is a
 /// SQLite file; a store for another database implements these few methods.
 /// </summary>
 /// <remarks>
@@ -189,4 +190,18 @@ public interface ICallStore
     /// none.</returns>
     Task<bool> RemoveMemberAsync(
         Domain domain, string memberId, DateTimeOffset removedAt, CancellationToken cancellationToken);
+
+    /// <summary>Finds the out-of-office switch of a domain, as last saved.</summary>
+    /// <param name="domain">The domain.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The switch, or <see langword="null"/> when it is off. A switch whose return date has begun is still
+    /// returned; the caller treats it as off.</returns>
+    Task<OutOfOffice?> FindOutOfOfficeAsync(Domain domain, CancellationToken cancellationToken);
+
+    /// <summary>Turns the out-of-office switch of a domain on, replacing any earlier one, or off.</summary>
+    /// <param name="domain">The domain.</param>
+    /// <param name="outOfOffice">The switch to keep, or <see langword="null"/> to turn it off.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task that completes when the change is stored.</returns>
+    Task SaveOutOfOfficeAsync(Domain domain, OutOfOffice? outOfOffice, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using DomainCall.Availability;
 using DomainCall.Engine;
 using Microsoft.Data.Sqlite;
 
@@ -10,7 +11,7 @@ namespace DomainCall.Storage;
 /// </summary>
 internal sealed class SqliteCallStore : ICallStore
 {
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
 
     private const string CallColumns = """
         id AS Id, callee AS Callee, caller AS Caller, caller_kind AS CallerKind, reason AS Reason, mode AS Mode,
@@ -393,6 +394,44 @@ internal sealed class SqliteCallStore : ICallStore
         return changed == 1;
     }
 
+    public async Task<OutOfOffice?> FindOutOfOfficeAsync(Domain domain, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<OutOfOfficeRow>(new CommandDefinition(
+            """
+            SELECT message AS Message, returns_on AS ReturnsOn, set_at AS SetAt FROM out_of_office
+            WHERE domain = @domain
+            """,
+            new { domain = domain.Value },
+            cancellationToken: cancellationToken));
+        return row?.ToOutOfOffice();
+    }
+
+    public async Task SaveOutOfOfficeAsync(
+        Domain domain, OutOfOffice? outOfOffice, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        if (outOfOffice is null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM out_of_office WHERE domain = @domain",
+                new { domain = domain.Value },
+                cancellationToken: cancellationToken));
+            return;
+        }
+
+        var row = OutOfOfficeRow.From(outOfOffice);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO out_of_office (domain, message, returns_on, set_at)
+            VALUES (@domain, @Message, @ReturnsOn, @SetAt)
+            ON CONFLICT (domain) DO UPDATE SET message = excluded.message, returns_on = excluded.returns_on,
+                set_at = excluded.set_at
+            """,
+            new { domain = domain.Value, row.Message, row.ReturnsOn, row.SetAt },
+            cancellationToken: cancellationToken));
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await _initialization.Value.WaitAsync(cancellationToken);
@@ -527,6 +566,23 @@ internal sealed class SqliteCallStore : ICallStore
                     used_at INTEGER
                 );
                 PRAGMA user_version = 4;
+                """,
+                transaction: transaction);
+        }
+
+        if (version < 5)
+        {
+            // A row is a switch that is on; turning it off deletes the row. The return date is the owner's calendar
+            // day, kept as YYYY-MM-DD text, since it has no instant until the owner's time zone gives it one.
+            await connection.ExecuteAsync(
+                """
+                CREATE TABLE out_of_office (
+                    domain TEXT PRIMARY KEY,
+                    message TEXT,
+                    returns_on TEXT,
+                    set_at INTEGER NOT NULL
+                );
+                PRAGMA user_version = 5;
                 """,
                 transaction: transaction);
         }

@@ -1,3 +1,4 @@
+using DomainCall.Availability;
 using DomainCall.Engine;
 using DomainCall.Storage;
 
@@ -107,4 +108,10 @@ internal sealed class PausingCallStore(ICallStore inner) : ICallStore
     public Task<bool> RemoveMemberAsync(
         Domain domain, string memberId, DateTimeOffset removedAt, CancellationToken cancellationToken) =>
         inner.RemoveMemberAsync(domain, memberId, removedAt, cancellationToken);
+
+    public Task<OutOfOffice?> FindOutOfOfficeAsync(Domain domain, CancellationToken cancellationToken) =>
+        inner.FindOutOfOfficeAsync(domain, cancellationToken);
+
+    public Task SaveOutOfOfficeAsync(Domain domain, OutOfOffice? outOfOffice, CancellationToken cancellationToken) =>
+        inner.SaveOutOfOfficeAsync(domain, outOfOffice, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using DomainCall.Availability;
 using DomainCall.Engine;
 using DomainCall.Storage;
 
@@ -17,6 +18,7 @@ public sealed class InMemoryCallStore : ICallStore
     private readonly Dictionary<Domain, DomainAccount> _accounts = [];
     private readonly Dictionary<string, MemberInvite> _invites = [];
     private readonly List<DomainMember> _members = [];
+    private readonly Dictionary<Domain, OutOfOffice> _outOfOffice = [];
 
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -266,5 +268,29 @@ public sealed class InMemoryCallStore : ICallStore
             _members[index] = _members[index] with { RemovedAt = removedAt };
             return Task.FromResult(true);
         }
+    }
+    public Task<OutOfOffice?> FindOutOfOfficeAsync(Domain domain, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_outOfOffice.GetValueOrDefault(domain));
+        }
+    }
+
+    public Task SaveOutOfOfficeAsync(Domain domain, OutOfOffice? outOfOffice, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (outOfOffice is null)
+            {
+                _outOfOffice.Remove(domain);
+            }
+            else
+            {
+                _outOfOffice[domain] = outOfOffice;
+            }
+        }
+
+        return Task.CompletedTask;
     }
 }

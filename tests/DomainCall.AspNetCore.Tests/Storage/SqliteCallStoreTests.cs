@@ -40,12 +40,12 @@ public sealed class SqliteCallStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task InitializeAsync_NewFile_UsesWriteAheadLogAndSchemaVersion4()
+    public async Task InitializeAsync_NewFile_UsesWriteAheadLogAndSchemaVersion5()
     {
         await _store.InitializeAsync(CancellationToken.None);
 
         Assert.Equal("wal", await PragmaAsync("journal_mode"));
-        Assert.Equal(4L, await PragmaAsync("user_version"));
+        Assert.Equal(5L, await PragmaAsync("user_version"));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class SqliteCallStoreTests : IDisposable
         await restarted.InitializeAsync(CancellationToken.None);
 
         Assert.Equal(call, await restarted.FindCallAsync(call.Id, CancellationToken.None));
-        Assert.Equal(4L, await PragmaAsync("user_version"));
+        Assert.Equal(5L, await PragmaAsync("user_version"));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class SqliteCallStoreTests : IDisposable
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => _store.InitializeAsync(CancellationToken.None));
 
-        Assert.Contains("written by a newer version (schema 99, this version knows 4)", error.Message,
+        Assert.Contains("written by a newer version (schema 99, this version knows 5)", error.Message,
             StringComparison.Ordinal);
         Assert.Contains(_path, error.Message, StringComparison.Ordinal);
     }
