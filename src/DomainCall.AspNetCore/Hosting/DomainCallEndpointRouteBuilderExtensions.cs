@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using DomainCall.Availability;
+using DomainCall.Callbacks;
 using DomainCall.Engine;
 using DomainCall.Hosting;
 using DomainCall.Pages;
@@ -60,6 +61,7 @@ public static class DomainCallEndpointRouteBuilderExtensions
         MapPages(group, prefix, origins);
         DomainAccountEndpoints.Map(group);
         MemberEndpoints.Map(group, prefix);
+        CallbackEndpoints.Map(group, prefix, origins);
         group.MapMethods("/widget/{**path}", [HttpMethods.Get, HttpMethods.Head], context =>
             context.RequestServices.GetRequiredService<WidgetAssets>()
                 .ServeAsync(context, context.Request.RouteValues["path"] as string));
@@ -128,7 +130,7 @@ public static class DomainCallEndpointRouteBuilderExtensions
 
     private static string PrefixOf(HttpContext context, string prefix) => context.Request.PathBase + prefix;
 
-    private static void RefuseForeignOrigins(EndpointBuilder endpoint, OriginPolicy origins)
+    internal static void RefuseForeignOrigins(EndpointBuilder endpoint, OriginPolicy origins)
     {
         var next = endpoint.RequestDelegate!;
         endpoint.RequestDelegate = context =>

@@ -1,4 +1,5 @@
 using DomainCall.Availability;
+using DomainCall.Callbacks;
 using DomainCall.Dns;
 using DomainCall.Engine;
 
@@ -109,4 +110,10 @@ public sealed class DomainCallOptions
     /// </summary>
     /// <value>Open at all hours by default.</value>
     public OpeningHoursOptions Hours { get; } = new();
+
+    /// <summary>
+    /// Gets how callers who reach nobody may ask to be called back or leave a message: slot lead time and horizon,
+    /// message and voice limits, and per-address and per-email limits. Bound from <c>DomainCall:Callbacks</c>.
+    /// </summary>
+    public CallbackOptions Callbacks { get; } = new();
 }

@@ -43,6 +43,7 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
         failures.AddRange(options.Verification.Validate(Prefix + "Verification:"));
         failures.AddRange(options.GuestDns.Validate(Prefix + "GuestDns:"));
         failures.AddRange(options.Hours.Validate(Prefix + "Hours:"));
+        failures.AddRange(options.Callbacks.Validate(Prefix + "Callbacks:"));
 
         if (options.DeskPolicy is not null && string.IsNullOrWhiteSpace(options.DeskPolicy))
         {

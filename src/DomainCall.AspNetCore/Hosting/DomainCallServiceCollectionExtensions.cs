@@ -1,4 +1,5 @@
 using DomainCall.Availability;
+using DomainCall.Callbacks;
 using DomainCall.Engine;
 using DomainCall.Hosting;
 using DomainCall.Pages;
@@ -76,6 +77,10 @@ public static class DomainCallServiceCollectionExtensions
         services.AddSingleton<BusinessHours>();
         services.TryAddSingleton<ICallStore>(
             sp => new SqliteCallStore(sp.GetRequiredService<DomainCallSettings>().StorePath));
+        services.TryAddSingleton<ICallbackStore>(
+            sp => new SqliteCallbackStore(sp.GetRequiredService<DomainCallSettings>().StorePath));
+        services.AddSingleton<CallbackLimits>();
+        services.AddSingleton<CallbackBook>();
         services.AddSingleton(sp => new OwnerKeys(
             sp.GetRequiredService<ICallStore>(), sp.GetRequiredService<DomainCallSettings>()));
 

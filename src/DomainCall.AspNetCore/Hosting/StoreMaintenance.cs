@@ -14,13 +14,18 @@ internal sealed partial class StoreMaintenance(
     GuestRecordSet records,
     GuestNameSweeper sweeper,
     TimeProvider time,
-    ILogger<StoreMaintenance> logger) : BackgroundService
+    ILogger<StoreMaintenance> logger,
+    ICallbackStore? callbacks = null) : BackgroundService
 {
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.InitializeAsync(cancellationToken);
+        if (callbacks is not null)
+        {
+            await callbacks.InitializeAsync(cancellationToken);
+        }
         await RefillAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
