@@ -214,6 +214,8 @@ internal sealed partial class Switchboard
     /// Places a call, unless <paramref name="availability"/> says the domain is closed: then no desk rings, the
     /// attempt is logged as missed with <see cref="CallEndReason.Closed"/>, and the answer is <c>closed</c> with the
     /// availability. The checks of the call itself come first, so a bad call is refused the same way when closed.
+    /// A call <paramref name="returning"/> a callback rings only the desk that called back while it is still there
+    /// and free, and every desk otherwise.
     /// </summary>
     public async Task<PlaceCallResult> PlaceCallAsync(
         string callerConnectionId,
@@ -221,7 +223,8 @@ internal sealed partial class Switchboard
         string reason,
         CallMode mode,
         AvailabilityNow? availability,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ReturnedCall? returning = null)
     {
         if (!_settings.Reasons.TryGetValue(reason, out var reasonInfo))
         {
@@ -254,6 +257,11 @@ internal sealed partial class Switchboard
 
         var present = _presence.DesksOf(callee);
         var free = present.Where(desk => !IsBusy(desk) && desk != callerConnectionId).ToArray();
+        if (returning?.DeskConnectionId is { } waiting && free.Contains(waiting))
+        {
+            free = [waiting];
+        }
+
         if (free.Length == 0)
         {
             var endReason = present.Length == 0 ? CallEndReason.NobodyAvailable : CallEndReason.AllBusy;
@@ -266,7 +274,8 @@ internal sealed partial class Switchboard
 
         var ringsUntil = record.StartedAt + _settings.RingTimeout;
         var offer = new CallOffer(
-            call.Id, callee.Value, caller, reason, reasonInfo.Label, EnumText.Of(mode), ringsUntil);
+            call.Id, callee.Value, caller, reason, reasonInfo.Label, EnumText.Of(mode), ringsUntil,
+            returning?.CallbackId);
         await Task.WhenAll(free.Select(desk => SendAsync(desk, call.Id, c => c.OfferAsync(desk, offer))));
         return new PlaceCallResult("ringing", caller, ringsUntil);
     }
