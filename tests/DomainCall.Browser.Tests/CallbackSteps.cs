@@ -17,7 +17,9 @@ public static class CallbackSteps
         await visitor.GetByRole(AriaRole.Radio, new() { Name = reason, Exact = true }).CheckAsync();
         await visitor.GetByRole(AriaRole.Radio, new() { Name = "Voice", Exact = true }).CheckAsync();
         await Button(visitor, "Call").ClickAsync();
-        await Expect(visitor.GetByText("Nobody can answer right now", new() { Exact = true })).ToBeVisibleAsync();
+        // A call that rings waits for the site's ring timeout first; the default wait of Expect is only 5 seconds.
+        await Expect(visitor.GetByText("Nobody can answer right now", new() { Exact = true }))
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(Option(visitor, "Call me back as soon as possible")).ToBeVisibleAsync();
     }
 

@@ -97,7 +97,9 @@ export interface OutcomeOptions {
 
 /** A call that is over, or that nobody could answer: the details, and Call again. The status line says which. */
 export function outcomeView(options: OutcomeOptions): View {
-  const again = button('Call again', { part: 'call-again' }, options.onCallAgain);
+  // Beside the options, Send request is the main button and Call again the other way.
+  const again = button('Call again', { part: 'call-again', ...(options.more ? { class: 'secondary' } : {}) },
+    options.onCallAgain);
   const element = h('div', { class: 'body' },
     h('p', {}, options.detail),
     notice(options.notice),

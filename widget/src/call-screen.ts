@@ -470,6 +470,8 @@ class CallScreenController implements CallScreen {
 
   #closedDetail(availability: Availability | undefined = this.#info?.availability): string {
     const words = availabilityText(availability);
+    const opens = /^Closed \u2014 (opens .*)$/.exec(words)?.[1];
+    if (opens) return `${this.#name} is closed now; it ${opens}.`;
     return `${this.#name} is not taking calls now.${words && words !== 'Closed' ? ` ${words}` : ''}`;
   }
 

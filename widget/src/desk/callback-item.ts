@@ -41,7 +41,8 @@ export function callbackItem(callback: DeskCallback, urls: { voice: string; cale
     h('h3', { id: headingId, class: 'who' }, who),
     h('p', { class: 'when' }, `${whatLabel(callback)} \u00b7 ${callback.reason.label}`),
     h('p', { class: 'details' },
-      [contact.identity, contact.kind, contact.client, history].filter(Boolean).join(' \u00b7 ')),
+      [who === contact.identity ? '' : contact.identity, contact.kind, contact.client, history]
+        .filter(Boolean).join(' \u00b7 ')),
     callback.email ? h('p', { class: 'details' }, `Email: ${callback.email}`) : null,
     callback.message ? h('p', { class: 'message' }, callback.message) : null,
     callback.hasVoice ? h('audio', { controls: true, preload: 'metadata', src: urls.voice,
