@@ -12,7 +12,8 @@ namespace DomainCall.Tests.Callbacks;
 public sealed class CallbackClient : IDisposable
 {
     /// <summary>The first bytes of a WebM file, followed by filler: enough for the type check.</summary>
-    public static readonly byte[] WebmVoice = [0x1A, 0x45, 0xDF, 0xA3, .. Enumerable.Range(0, 2_000).Select(i => (byte)i)];
+    public static readonly byte[] WebmVoice =
+        [0x1A, 0x45, 0xDF, 0xA3, .. Enumerable.Range(0, 2_000).Select(i => (byte)i)];
 
     private readonly HttpClient _http;
     private readonly string _origin;

@@ -36,9 +36,11 @@ public sealed class CallbackEndpointsTests : IAsyncLifetime, IDisposable
     public async Task Submit_EachKind_IsStoredAndListedOnTheDesk()
     {
         var slot = (await SlotsAsync())[3];
-        var asap = await CreateAsync([("kind", "asap"), ("reason", "sales"), ("name", "Ana"), ("email", "ana@example.org")]);
+        var asap = await CreateAsync(
+            [("kind", "asap"), ("reason", "sales"), ("name", "Ana"), ("email", "ana@example.org")]);
         var scheduled = await CreateAsync([("kind", "slot"), ("slot", slot), ("reason", "support")]);
-        var message = await CreateAsync([("kind", "message"), ("reason", "sales"), ("message", "Please call after 5.")]);
+        var message = await CreateAsync(
+            [("kind", "message"), ("reason", "sales"), ("message", "Please call after 5.")]);
 
         Assert.Equal("new", asap.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, asap.GetProperty("slot").ValueKind);
@@ -150,7 +152,11 @@ public sealed class CallbackEndpointsTests : IAsyncLifetime, IDisposable
 
         using var response = await _caller.PostAsync(
             CallbackClient.NewKey(),
-            [("kind", "slot"), ("slot", start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)), ("reason", "sales")]);
+            [
+                ("kind", "slot"),
+                ("slot", start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
+                ("reason", "sales"),
+            ]);
 
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, "slot-unavailable");
         Assert.Empty(await _desk.ListAsync());
@@ -312,7 +318,8 @@ public sealed class CallbackEndpointsTests : IAsyncLifetime, IDisposable
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
         var calendarEvent = Assert.Single(calendar.Events);
         Assert.Equal($"{id}@{SignalingServer.SiteDomain}", calendarEvent.Uid);
-        Assert.Equal(DateTimeOffset.Parse(slot, CultureInfo.InvariantCulture).UtcDateTime, calendarEvent.DtStart!.AsUtc);
+        var start = DateTimeOffset.Parse(slot, CultureInfo.InvariantCulture).UtcDateTime;
+        Assert.Equal(start, calendarEvent.DtStart!.AsUtc);
         Assert.Equal(TimeSpan.FromMinutes(15), calendarEvent.Duration!.Value.ToTimeSpanUnspecified());
         Assert.Equal("Call back Ana (Support)", calendarEvent.Summary);
         Assert.Equal("About my order", calendarEvent.Description);
@@ -371,7 +378,8 @@ public sealed class CallbackEndpointsTests : IAsyncLifetime, IDisposable
     {
         using var response = await _caller.PostAsync(CallbackClient.NewKey(), fields, voice, voiceType);
         var body = await CallbackClient.JsonAsync(response);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Expected 201 but got {response.StatusCode}: {body}");
+        Assert.True(
+            response.StatusCode == HttpStatusCode.Created, $"Expected 201 but got {response.StatusCode}: {body}");
         return body;
     }
 
