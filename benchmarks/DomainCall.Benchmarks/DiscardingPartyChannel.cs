@@ -1,3 +1,4 @@
+using DomainCall.Callbacks;
 using DomainCall.Engine;
 
 namespace DomainCall.Benchmarks;
@@ -28,6 +29,14 @@ internal sealed class DiscardingPartyChannel : IPartyChannel
     public Task RelayAnswerAsync(string connectionId, SessionDescription answer) => Task.CompletedTask;
 
     public Task DeskClosedAsync(string connectionId, DeskClosed message) => Task.CompletedTask;
+
+    public Task CallingBackAsync(string connectionId, CallingBack message) => Task.CompletedTask;
+
+    public Task CallBackDeclinedAsync(string connectionId, CallBackDeclined message) => Task.CompletedTask;
+
+    public Task CallbacksChangedAsync(string connectionId, CallbacksChanged message) => Task.CompletedTask;
+
+    public Task CallbackDueAsync(string connectionId, CallbackDue message) => Task.CompletedTask;
 
     public Task RelayIceCandidateAsync(string connectionId, IceCandidate candidate) => Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DomainCall.Availability;
 using DomainCall.Engine;
+using DomainCall.Notifications;
 using DomainCall.Hosting;
 using DomainCall.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -235,14 +236,24 @@ internal static class CallbackEndpoints
         var settings = context.RequestServices.GetRequiredService<DomainCallSettings>();
         var callbacks = await store.ListAsync(domain, statusText == "handled", ListLimit, context.RequestAborted);
         var contacts = await book.ContactsAsync(domain, context.RequestAborted);
+        var queue = context.RequestServices.GetRequiredService<NotificationQueue>();
+        var deliveries = new Dictionary<string, IReadOnlyList<NotificationDelivery>>(StringComparer.Ordinal);
+        foreach (var callback in callbacks)
+        {
+            deliveries[callback.Id] = await queue.ListForCallbackAsync(callback.Id, context.RequestAborted);
+        }
+
         await WriteAsync(context, StatusCodes.Status200OK, new
         {
-            callbacks = callbacks.Select(callback => ItemOf(callback, settings, contacts)),
+            callbacks = callbacks.Select(callback => ItemOf(callback, settings, contacts, deliveries[callback.Id])),
         });
     }
 
     private static object ItemOf(
-        Callback callback, DomainCallSettings settings, IReadOnlyDictionary<string, CallerContact> contacts)
+        Callback callback,
+        DomainCallSettings settings,
+        IReadOnlyDictionary<string, CallerContact> contacts,
+        IReadOnlyList<NotificationDelivery> deliveries)
     {
         var contact = callback.CallerKind == CallbackCallerKind.Visitor
             ? new CallerContact(0, null, null)
@@ -270,6 +281,17 @@ internal static class CallbackEndpoints
                 firstCall = contact.FirstCall?.UtcDateTime,
                 lastCall = contact.LastCall?.UtcDateTime,
             },
+
+            // A notification that failed is shown next to its callback, which stays open on the desk regardless.
+            notifications = deliveries.Select(delivery => new
+            {
+                kind = EnumText.Of(delivery.Kind),
+                channel = delivery.Channel,
+                state = EnumText.Of(delivery.State),
+                attempts = delivery.Attempts,
+                lastError = delivery.LastError,
+                lastAttemptAt = delivery.LastAttemptAt?.UtcDateTime,
+            }),
         };
     }
 

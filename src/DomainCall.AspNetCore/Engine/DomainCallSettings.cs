@@ -27,6 +27,7 @@ internal sealed class DomainCallSettings
         GuestNameCooldown = value.GuestDns.RemovalCooldown;
         StorePath = Path.GetFullPath(value.StorePath, environment.ContentRootPath);
         DeskPolicy = value.DeskPolicy;
+        PublicAddress = (value.PublicAddress ?? "https://" + SiteDomain.Value).TrimEnd('/');
         InvocationsPerSecond = value.InvocationsPerSecond;
         InvocationBurst = value.InvocationBurst;
         Hours = OpeningSchedule.From(value.Hours);
@@ -57,6 +58,10 @@ internal sealed class DomainCallSettings
     public string StorePath { get; }
 
     public string? DeskPolicy { get; }
+
+    /// <summary>Gets the address the site is reached at, without a trailing slash, for links in notifications.
+    /// </summary>
+    public string PublicAddress { get; }
 
     public int InvocationsPerSecond { get; }
 

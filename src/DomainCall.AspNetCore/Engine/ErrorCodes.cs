@@ -19,4 +19,5 @@ internal static class ErrorCodes
     public const string IdentityRequired = "identity-required";
     public const string NotAuthorized = "not-authorized";
     public const string DnsUnavailable = "dns-unavailable";
+    public const string NoSuchCallback = "no-such-callback";
 }

@@ -1,3 +1,5 @@
+using DomainCall.Callbacks;
+
 namespace DomainCall.Engine;
 
 /// <summary>
@@ -21,4 +23,12 @@ internal interface IPartyChannel
     Task RelayIceCandidateAsync(string connectionId, IceCandidate candidate);
 
     Task DeskClosedAsync(string connectionId, DeskClosed message);
+
+    Task CallingBackAsync(string connectionId, CallingBack message);
+
+    Task CallBackDeclinedAsync(string connectionId, CallBackDeclined message);
+
+    Task CallbacksChangedAsync(string connectionId, CallbacksChanged message);
+
+    Task CallbackDueAsync(string connectionId, CallbackDue message);
 }

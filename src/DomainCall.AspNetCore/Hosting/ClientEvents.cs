@@ -12,4 +12,8 @@ internal static class ClientEvents
     public const string ReceiveIceCandidate = "ReceiveIceCandidate";
     public const string DeskClosed = "DeskClosed";
     public const string AvailabilityChanged = "AvailabilityChanged";
+    public const string CallingBack = "CallingBack";
+    public const string CallBackDeclined = "CallBackDeclined";
+    public const string CallbacksChanged = "CallbacksChanged";
+    public const string CallbackDue = "CallbackDue";
 }

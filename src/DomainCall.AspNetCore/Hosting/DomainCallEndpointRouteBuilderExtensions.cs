@@ -3,10 +3,12 @@ using DomainCall.Availability;
 using DomainCall.Callbacks;
 using DomainCall.Engine;
 using DomainCall.Hosting;
+using DomainCall.Notifications;
 using DomainCall.Pages;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -56,6 +58,7 @@ public static class DomainCallEndpointRouteBuilderExtensions
 
         var origins = endpoints.ServiceProvider.GetRequiredService<OriginPolicy>();
         var prefix = pattern.TrimEnd('/');
+        endpoints.ServiceProvider.GetRequiredService<CallbackLinks>().UsePrefix(prefix);
         var group = endpoints.MapGroup(pattern);
         group.MapHub<DomainCallHub>("/hub").Add(endpoint => RefuseForeignOrigins(endpoint, origins));
         MapPages(group, prefix, origins);
@@ -122,7 +125,9 @@ public static class DomainCallEndpointRouteBuilderExtensions
         var settings = context.RequestServices.GetRequiredService<DomainCallSettings>();
         var availability = await context.RequestServices.GetRequiredService<BusinessHours>()
             .NowAsync(called, context.RequestAborted);
-        var info = SiteInfo.From(settings, called, routing.NameOf(called), availability);
+        var callbacks = context.RequestServices.GetRequiredService<IOptions<DomainCallOptions>>().Value.Callbacks;
+        var pushKey = context.RequestServices.GetService<IPushPublicKey>()?.PublicKey;
+        var info = SiteInfo.From(settings, callbacks, called, routing.NameOf(called), availability, pushKey);
         await context.Response.WriteAsJsonAsync(info, context.RequestAborted);
     }
 

@@ -1,4 +1,5 @@
 using DomainCall.Availability;
+using DomainCall.Callbacks;
 using DomainCall.Engine;
 using DomainCall.Storage;
 using Microsoft.AspNetCore.SignalR;
@@ -12,6 +13,7 @@ namespace DomainCall.Hosting;
 /// </summary>
 internal sealed partial class DomainCallHub(
     Switchboard switchboard,
+    CallbackLine callbacks,
     DeskAccess deskAccess,
     DomainAccounts accounts,
     DomainCallSettings settings,
@@ -165,7 +167,43 @@ internal sealed partial class DomainCallHub(
         switchboard.RelayIceCandidateAsync(
             Context.ConnectionId, SignalingInput.Candidate(SignalingInput.CallId(callId), candidate));
 
-    public override Task OnDisconnectedAsync(Exception? exception) => switchboard.DisconnectAsync(Context.ConnectionId);
+    public async Task<bool> AwaitCallback(string? callbackId, string? token)
+    {
+        await callbacks.AwaitAsync(
+            Context.ConnectionId, SignalingInput.CallbackId(callbackId), SignalingInput.CallbackToken(token), default);
+        return true;
+    }
+
+    public Task<CallBackResult> CallBack(string? domain, string? callbackId, string? mode)
+    {
+        var desk = SignalingInput.Domain(domain, nameof(domain));
+        var id = SignalingInput.CallbackId(callbackId);
+        var callMode = SignalingInput.Mode(mode);
+        if (!switchboard.IsDeskOf(Context.ConnectionId, desk))
+        {
+            throw new SignalingException(
+                ErrorCodes.NotAllowed, $"Join the desk of {desk.Value} before calling its callers back.");
+        }
+
+        return callbacks.CallBackAsync(Context.ConnectionId, desk, id, callMode, default);
+    }
+
+    public Task<PlaceCallResult> ReturnCall(string? callbackId, string? token, string? mode)
+    {
+        var id = SignalingInput.CallbackId(callbackId);
+        var secret = SignalingInput.CallbackToken(token);
+        var callMode = SignalingInput.Mode(mode);
+        return callbacks.ReturnCallAsync(Context.ConnectionId, id, secret, callMode, default);
+    }
+
+    public Task DeclineCallBack(string? callbackId) =>
+        callbacks.DeclineAsync(Context.ConnectionId, SignalingInput.CallbackId(callbackId));
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        callbacks.Forget(Context.ConnectionId);
+        return switchboard.DisconnectAsync(Context.ConnectionId);
+    }
 
     private static partial class Log
     {

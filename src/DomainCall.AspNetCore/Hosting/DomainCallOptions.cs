@@ -2,6 +2,7 @@ using DomainCall.Availability;
 using DomainCall.Callbacks;
 using DomainCall.Dns;
 using DomainCall.Engine;
+using DomainCall.Notifications;
 
 namespace DomainCall.Hosting;
 
@@ -64,6 +65,13 @@ public sealed class DomainCallOptions
     public IList<string> AllowedOrigins { get; } = [];
 
     /// <summary>
+    /// Gets or sets the address people reach the site at, such as <c>https://example.com</c>, for the links that
+    /// notifications carry: an email or push notice opens a callback through it.
+    /// </summary>
+    /// <value>The default value is <c>https://</c> followed by <see cref="SiteDomain"/>.</value>
+    public string? PublicAddress { get; set; }
+
+    /// <summary>
     /// Gets or sets the SQLite file that keeps calls, guest names and owner keys. A relative path is taken from the
     /// application's content root. The file is created on first run.
     /// </summary>
@@ -103,6 +111,19 @@ public sealed class DomainCallOptions
     /// <c>DomainCall:GuestDns</c>.
     /// </summary>
     public GuestDnsOptions GuestDns { get; } = new();
+
+    /// <summary>
+    /// Gets how notifications (email, Web Push, webhooks) are retried before a delivery is marked dead. Bound from
+    /// <c>DomainCall:Notifications</c>.
+    /// </summary>
+    public NotificationOptions Notifications { get; } = new();
+
+    /// <summary>
+    /// Gets the webhooks every notification for the owner is posted to, signed. Bound from
+    /// <c>DomainCall:Webhooks</c>.
+    /// </summary>
+    /// <value>Empty by default.</value>
+    public IList<WebhookOptions> Webhooks { get; } = [];
 
     /// <summary>
     /// Gets when calls ring: weekly opening hours and exceptions in the owner's time zone, and the length of a

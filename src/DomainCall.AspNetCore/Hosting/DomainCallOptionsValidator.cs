@@ -31,6 +31,7 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
             failures, nameof(options.GuestNameLifetime), options.GuestNameLifetime,
             MinGuestNameLifetime, MaxGuestNameLifetime);
         CheckOrigins(options.AllowedOrigins, failures);
+        CheckPublicAddress(options.PublicAddress, failures);
         CheckRange(failures, nameof(options.MaxMessageBytes), options.MaxMessageBytes, 8 * 1024, 1024 * 1024);
         CheckRange(failures, nameof(options.InvocationsPerSecond), options.InvocationsPerSecond, 1, 1_000);
         CheckRange(failures, nameof(options.InvocationBurst), options.InvocationBurst, 1, 10_000);
@@ -42,6 +43,13 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
 
         failures.AddRange(options.Verification.Validate(Prefix + "Verification:"));
         failures.AddRange(options.GuestDns.Validate(Prefix + "GuestDns:"));
+        failures.AddRange(options.Notifications.Validate(Prefix + "Notifications:"));
+        for (var i = 0; i < options.Webhooks.Count; i++)
+        {
+            failures.AddRange(options.Webhooks[i].Validate(string.Create(
+                CultureInfo.InvariantCulture, $"{Prefix}Webhooks[{i}]:")));
+        }
+
         failures.AddRange(options.Hours.Validate(Prefix + "Hours:"));
         failures.AddRange(options.Callbacks.Validate(Prefix + "Callbacks:"));
 
@@ -179,6 +187,18 @@ internal sealed class DomainCallOptionsValidator : IValidateOptions<DomainCallOp
                 failures.Add(
                     $"{Prefix}AllowedOrigins[{i}] '{origins[i]}' is not an origin; write it as 'https://host[:port]'.");
             }
+        }
+    }
+
+    private static void CheckPublicAddress(string? address, List<string> failures)
+    {
+        if (address is not null
+            && (!Uri.TryCreate(address, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+                || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0))
+        {
+            failures.Add(
+                $"{Prefix}PublicAddress '{address}' is not a site address; write it as 'https://host[:port][/path]'.");
         }
     }
 

@@ -2,6 +2,7 @@ using DomainCall.Availability;
 using DomainCall.Callbacks;
 using DomainCall.Engine;
 using DomainCall.Hosting;
+using DomainCall.Notifications;
 using DomainCall.Pages;
 using DomainCall.Storage;
 using Microsoft.AspNetCore.SignalR;
@@ -88,8 +89,17 @@ public static class DomainCallServiceCollectionExtensions
         services.AddSingleton<StoreMaintenance>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreMaintenance>());
         DnsServices.Add(services);
+        NotificationServices.Add(services);
 
         services.AddDataProtection();
+        services.AddSingleton<CallbackLinks>();
+        services.AddSingleton<CallbackNotices>();
+        services.AddSingleton<CallbackLine>();
+        services.AddSingleton<ICallbackListener, CallbackAnnouncer>();
+        services.AddSingleton<IPushSubscriptionRemover, PushSubscriptionCleanup>();
+        services.AddSingleton<CallbackReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallbackReminders>());
+
         services.AddSingleton<DeskSessions>();
         services.AddSingleton<DeskAccess>();
         services.AddSingleton<CallPage>();

@@ -1,3 +1,4 @@
+using DomainCall.Callbacks;
 using DomainCall.Engine;
 using Microsoft.AspNetCore.SignalR;
 
@@ -28,6 +29,18 @@ internal sealed class SignalRPartyChannel(IHubContext<DomainCallHub> hub) : IPar
 
     public Task DeskClosedAsync(string connectionId, DeskClosed message) =>
         Send(connectionId, ClientEvents.DeskClosed, message);
+
+    public Task CallingBackAsync(string connectionId, CallingBack message) =>
+        Send(connectionId, ClientEvents.CallingBack, message);
+
+    public Task CallBackDeclinedAsync(string connectionId, CallBackDeclined message) =>
+        Send(connectionId, ClientEvents.CallBackDeclined, message);
+
+    public Task CallbacksChangedAsync(string connectionId, CallbacksChanged message) =>
+        Send(connectionId, ClientEvents.CallbacksChanged, message);
+
+    public Task CallbackDueAsync(string connectionId, CallbackDue message) =>
+        Send(connectionId, ClientEvents.CallbackDue, message);
 
     private Task Send(string connectionId, string method, object message) =>
         hub.Clients.Client(connectionId).SendAsync(method, message);

@@ -47,6 +47,18 @@ internal static class SignalingInput
             : throw SignalingException.InvalidArgument(
                 $"callId: a call id is {Secrets.TokenLength} characters of letters, digits, '-' and '_'.");
 
+    public static string CallbackId(string? text) =>
+        Secrets.LooksLikeToken(text)
+            ? text!
+            : throw SignalingException.InvalidArgument(
+                $"callbackId: a callback id is {Secrets.TokenLength} characters of letters, digits, '-' and '_'.");
+
+    public static string CallbackToken(string? text) =>
+        Secrets.LooksLikeToken(text)
+            ? text!
+            : throw SignalingException.InvalidArgument(
+                $"token: a callback token is {Secrets.TokenLength} characters of letters, digits, '-' and '_'.");
+
     public static string OwnerKey(string? text) =>
         Secrets.LooksLikeToken(text)
             ? text!

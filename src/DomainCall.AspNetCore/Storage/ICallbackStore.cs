@@ -37,6 +37,12 @@ public interface ICallbackStore
     /// <returns>The callback, or <see langword="null"/> when the domain has none with that id.</returns>
     Task<Callback?> FindAsync(Domain domain, string id, CancellationToken cancellationToken);
 
+    /// <summary>Finds a callback by its id, whatever its domain: a caller's link names no domain.</summary>
+    /// <param name="id">The callback's id.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The callback, or <see langword="null"/> when there is none with that id.</returns>
+    Task<Callback?> FindAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Finds a callback of a domain by the idempotency key it was submitted with.</summary>
     /// <param name="domain">The domain.</param>
     /// <param name="idempotencyKey">The key.</param>

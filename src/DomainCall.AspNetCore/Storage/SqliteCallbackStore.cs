@@ -86,6 +86,18 @@ internal sealed class SqliteCallbackStore : ICallbackStore
         return row?.ToCallback();
     }
 
+    public async Task<Callback?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<CallbackRow>(new CommandDefinition(
+            $"SELECT {CallbackRow.Columns} FROM callbacks WHERE id = @id",
+            new { id },
+            cancellationToken: cancellationToken));
+        return row?.ToCallback();
+    }
+
     public async Task<Callback?> FindByIdempotencyKeyAsync(
         Domain domain, string idempotencyKey, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using DomainCall.Callbacks;
 using DomainCall.Engine;
 
 namespace DomainCall.Tests.Engine;
@@ -26,6 +27,14 @@ internal sealed class RecordingPartyChannel : IPartyChannel
     public Task RelayAnswerAsync(string connectionId, SessionDescription answer) => Record(connectionId, answer);
 
     public Task DeskClosedAsync(string connectionId, DeskClosed message) => Record(connectionId, message);
+
+    public Task CallingBackAsync(string connectionId, CallingBack message) => Record(connectionId, message);
+
+    public Task CallBackDeclinedAsync(string connectionId, CallBackDeclined message) => Record(connectionId, message);
+
+    public Task CallbacksChangedAsync(string connectionId, CallbacksChanged message) => Record(connectionId, message);
+
+    public Task CallbackDueAsync(string connectionId, CallbackDue message) => Record(connectionId, message);
 
     public Task RelayIceCandidateAsync(string connectionId, IceCandidate candidate) =>
         Record(connectionId, candidate);

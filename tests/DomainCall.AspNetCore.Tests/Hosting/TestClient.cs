@@ -15,7 +15,8 @@ public sealed class TestClient : IAsyncDisposable
     public static readonly string[] EventNames =
     [
         "CallOffered", "CallAnsweredElsewhere", "CallAccepted", "CallEnded", "ReceiveOffer", "ReceiveAnswer",
-        "ReceiveIceCandidate", "DeskClosed",
+        "ReceiveIceCandidate", "DeskClosed", "AvailabilityChanged", "CallingBack", "CallBackDeclined",
+        "CallbacksChanged", "CallbackDue",
     ];
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);

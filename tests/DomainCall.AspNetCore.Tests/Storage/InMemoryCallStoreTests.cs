@@ -13,6 +13,28 @@ namespace DomainCall.Tests.Storage;
 public sealed class InMemoryCallStoreTests
 {
     [Fact]
+    public void Docs_ShowTheSameCodeAsThisCompiledCopy()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "docs", "custom-store.md")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("The repository's docs folder was not found.");
+        }
+
+        var docs = File.ReadAllText(Path.Combine(root.FullName, "docs", "custom-store.md")).ReplaceLineEndings();
+        var start = docs.LastIndexOf("```csharp", StringComparison.Ordinal) + "```csharp".Length;
+        var shown = docs[start..docs.IndexOf("```", start, StringComparison.Ordinal)].Trim();
+        var compiled = File.ReadAllText(
+            Path.Combine(root.FullName, "tests", "DomainCall.AspNetCore.Tests", "Storage", "InMemoryCallStore.cs"))
+            .ReplaceLineEndings();
+
+        // The compiled copy adds only its namespace and a comment for the tests' readers.
+        var body = compiled[compiled.IndexOf("public sealed class", StringComparison.Ordinal)..].Trim();
+        Assert.StartsWith(compiled[..compiled.IndexOf("namespace", StringComparison.Ordinal)].Trim(), shown);
+        Assert.EndsWith(body, shown);
+    }
+
+    [Fact]
     public async Task Registered_ReplacesTheSqliteStoreAndCarriesACall()
     {
         var store = new InMemoryCallStore();

@@ -1,0 +1,4 @@
+namespace DomainCall.Notifications.Tests.Shared;
+
+internal sealed record ReceivedRequest(
+    string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, byte[] Body);
