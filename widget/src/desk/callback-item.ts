@@ -73,9 +73,10 @@ function notificationsLine(notifications: readonly CallbackNotification[] | unde
   if (!notifications?.length) return null;
   const words = notifications.map((n) => {
     const tries = n.attempts === 1 ? '1 try' : `${n.attempts} tries`;
-    if (n.state === 'dead') return `${n.channel}: failed after ${tries}${n.lastError ? ` (${n.lastError})` : ''}`;
-    if (n.state === 'pending') return `${n.channel}: pending${n.attempts ? `, ${tries} so far` : ''}`;
-    return `${n.channel}: sent`;
+    const what = n.kind ? `${n.channel} (${n.kind.replace(/-/g, ' ')})` : n.channel;
+    if (n.state === 'dead') return `${what}: failed after ${tries}${n.lastError ? ` (${n.lastError})` : ''}`;
+    if (n.state === 'pending') return `${what}: pending${n.attempts ? `, ${tries} so far` : ''}`;
+    return `${what}: sent`;
   });
   const failed = notifications.some((n) => n.state === 'dead');
   return h('p', { class: failed ? 'notifications failed' : 'notifications' }, `Notifications: ${words.join('; ')}`);

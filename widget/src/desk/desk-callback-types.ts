@@ -2,6 +2,8 @@ import type { CallbackKind } from '../shared/protocol.js';
 
 /** The state of one notification of a callback (email, web push, webhook), as the desk API lists it. */
 export interface CallbackNotification {
+  /** What the notification told, such as `callback-requested` or `calling-back`. */
+  readonly kind?: string;
   readonly channel: string;
   readonly state: 'pending' | 'sent' | 'dead';
   readonly attempts: number;
