@@ -100,6 +100,35 @@ public sealed class CallbackTests(ShortRingSite site) : BrowserTest<ShortRingSit
     }
 
     [Fact]
+    public async Task OutOfOffice_SwitchedOnAtTheDesk_IsShownToCallersWhoseCallsDoNotRing()
+    {
+        var desk = await Site.OpenDeskAsync(ShortRingSite.OwnerZone);
+        var returnsOn = DateTime.UtcNow.Date.AddDays(3);
+        await desk.GetByLabel("Message for callers").FillAsync("Back after the <i>holidays</i>.");
+        await desk.GetByLabel("Back on").FillAsync(returnsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var away = desk.GetByRole(AriaRole.Switch, new() { Name = "Out of office" });
+        await away.ClickAsync();
+        await Expect(away).ToHaveAttributeAsync("aria-checked", "true");
+
+        try
+        {
+            var visitor = await Site.OpenAsync("/call", timeZone: CallerZone);
+            await Expect(visitor.GetByText(
+                "Out of office: Back after the <i>holidays</i>. Back on " +
+                $"{returnsOn.ToString("dddd d MMMM", CultureInfo.InvariantCulture)}.",
+                new() { Exact = false }).First).ToBeVisibleAsync();
+            await CallUntilOptionsAsync(visitor);
+            await Expect(Button(desk, "Answer")).ToHaveCountAsync(0);
+            Assert.Equal(0, Site.Switchboard.LiveCallCount);
+        }
+        finally
+        {
+            await away.ClickAsync();
+            await Expect(away).ToHaveAttributeAsync("aria-checked", "false");
+        }
+    }
+
+    [Fact]
     public async Task CallbackList_OnTheDesk_HasNoSeriousOrCriticalViolation()
     {
         var visitor = await Site.OpenAsync("/call", timeZone: CallerZone);
