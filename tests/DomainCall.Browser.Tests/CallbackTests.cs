@@ -100,6 +100,28 @@ public sealed class CallbackTests(ShortRingSite site) : BrowserTest<ShortRingSit
     }
 
     [Fact]
+    public async Task ReturnLink_FromAnEmail_CallsTheBusinessBack()
+    {
+        var visitor = await Site.OpenAsync("/call", timeZone: CallerZone);
+        await CallUntilOptionsAsync(visitor);
+        await SendAsync(visitor, "We\u2019ll call you back as soon as we can.");
+        var stored = await visitor.EvaluateAsync<string>("() => localStorage.getItem('domain-call:callbacks')");
+        using var remembered = System.Text.Json.JsonDocument.Parse(stored);
+        var callback = remembered.RootElement[0];
+        var desk = await Site.OpenDeskAsync(ShortRingSite.OwnerZone);
+
+        var link = $"/call?callback={Uri.EscapeDataString(callback.GetProperty("id").GetString()!)}" +
+            $"&token={Uri.EscapeDataString(callback.GetProperty("token").GetString()!)}";
+        var returning = await Site.OpenAsync(link, timeZone: CallerZone);
+        await Button(returning, "Call Bikes & Co back").ClickAsync();
+
+        await AnswerAsync(desk, returning);
+        await PeerWatch.AssertReceivingAsync(desk, "audio");
+        await Button(returning, "Hang up").ClickAsync();
+        await Expect(desk.GetByText("Call ended", new() { Exact = true })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task OutOfOffice_SwitchedOnAtTheDesk_IsShownToCallersWhoseCallsDoNotRing()
     {
         var desk = await Site.OpenDeskAsync(ShortRingSite.OwnerZone);
