@@ -223,6 +223,8 @@ internal static class CallbackForm
             return null;
         }
 
+        // Browsers give https endpoints; an http one, such as a test push service on one's own machine, is kept
+        // here and refused at delivery by the Web Push sender unless its AllowPrivateNetworks is on.
         const string Shape = "push: give the browser's PushSubscription as JSON, " +
             "{\"endpoint\": \"https://…\", \"keys\": {\"p256dh\": \"…\", \"auth\": \"…\"}}.";
         try
@@ -232,7 +234,7 @@ internal static class CallbackForm
             if (root.ValueKind == JsonValueKind.Object
                 && root.TryGetProperty("endpoint", out var endpoint) && endpoint.ValueKind == JsonValueKind.String
                 && Uri.TryCreate(endpoint.GetString(), UriKind.Absolute, out var uri)
-                && uri.Scheme == Uri.UriSchemeHttps
+                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
                 && root.TryGetProperty("keys", out var keys) && keys.ValueKind == JsonValueKind.Object
                 && KeyOf(keys, "p256dh", 65) is { } p256dh && KeyOf(keys, "auth", 16) is { } auth)
             {

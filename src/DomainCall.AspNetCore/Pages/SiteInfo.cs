@@ -59,5 +59,6 @@ internal sealed record SiteInfo(
     /// <param name="MaxVoiceBytes">The largest voice message, in bytes.</param>
     /// <param name="MaxVoiceSeconds">The longest voice message, in seconds.</param>
     /// <param name="SlotMinutes">The length of a callback slot, in minutes.</param>
-    internal sealed record CallbackLimits(int MaxMessageLength, int MaxVoiceBytes, int MaxVoiceSeconds, int SlotMinutes);
+    internal sealed record CallbackLimits(
+        int MaxMessageLength, int MaxVoiceBytes, int MaxVoiceSeconds, int SlotMinutes);
 }

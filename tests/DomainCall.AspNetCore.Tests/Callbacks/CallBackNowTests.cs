@@ -163,7 +163,8 @@ public sealed class CallBackNowTests : IAsyncLifetime, IDisposable
 
         var item = await WhenAsync(
             async () => (await desk.ListAsync()).Single(c => c.GetProperty("id").GetString() == id),
-            c => c.GetProperty("notifications").EnumerateArray().Any(n => n.GetProperty("state").GetString() == "dead"));
+            c => c.GetProperty("notifications").EnumerateArray()
+                .Any(n => n.GetProperty("state").GetString() == "dead"));
 
         var webhook = Assert.Single(item.GetProperty("notifications").EnumerateArray());
         Assert.Equal("webhook", webhook.GetProperty("channel").GetString());

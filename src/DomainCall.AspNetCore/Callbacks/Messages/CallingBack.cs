@@ -6,4 +6,5 @@ namespace DomainCall.Callbacks;
 /// <param name="Name">The name of the business calling back.</param>
 /// <param name="Mode">The mode the desk asks for: <c>voice</c>, <c>video</c> or <c>chat</c>.</param>
 /// <param name="RingsUntil">When the desk stops waiting for the caller to answer.</param>
-internal sealed record CallingBack(string CallbackId, string Domain, string Name, string Mode, DateTimeOffset RingsUntil);
+internal sealed record CallingBack(
+    string CallbackId, string Domain, string Name, string Mode, DateTimeOffset RingsUntil);
