@@ -77,7 +77,7 @@ public sealed class AccessibilityTests(BrowserSite site) : BrowserTest(site)
         AssertNoSeriousViolation(waiting);
     }
 
-    private static void AssertNoSeriousViolation(AxeResult result)
+    internal static void AssertNoSeriousViolation(AxeResult result)
     {
         var serious = result.Violations
             .Where(v => v.Impact is "serious" or "critical")

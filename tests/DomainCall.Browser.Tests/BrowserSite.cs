@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
@@ -17,9 +18,10 @@ namespace DomainCall.Browser.Tests;
 /// <summary>
 /// A real site with DomainCall on a loopback port, and one headless Chromium with a fake camera and microphone that
 /// opens it as visitors and owners do. One is shared by the tests of a class; each visitor or desk gets a browser
-/// context of its own, as if on a device of its own.
+/// context of its own, as if on a device of its own. A site configured otherwise (closed hours, a short ring) derives
+/// from it and overrides <see cref="Configure"/>.
 /// </summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -86,13 +88,18 @@ public sealed class BrowserSite : IAsyncLifetime
         });
     }
 
-    /// <summary>Opens a page as a new visitor, on a phone-sized screen unless told otherwise.</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 360, int height = 740)
+    /// <summary>
+    /// Opens a page as a new visitor, on a phone-sized screen unless told otherwise; <paramref name="timeZone"/> puts
+    /// the browser in another IANA time zone than the machine's, with British English for predictable times.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string path, int width = 360, int height = 740, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseAddress,
             ViewportSize = new() { Width = width, Height = height },
+            TimezoneId = timeZone,
+            Locale = timeZone is null ? null : "en-GB",
         });
         _contexts.Add(context);
         await context.AddInitScriptAsync(PeerWatch.Script);
@@ -120,16 +127,17 @@ public sealed class BrowserSite : IAsyncLifetime
     }
 
     /// <summary>Opens the desk and signs in with the owner key, as the owner does; waits until it is online.</summary>
-    public Task<IPage> OpenDeskAsync() => OpenDeskAsync("/call/desk", SiteDomain, OwnerKey);
+    public Task<IPage> OpenDeskAsync(string? timeZone = null) =>
+        OpenDeskAsync("/call/desk", SiteDomain, OwnerKey, timeZone);
 
     /// <summary>Opens the desk of <see cref="OtherDomain"/> and signs in with its owner key.</summary>
     public Task<IPage> OpenOtherDeskAsync() =>
         OpenDeskAsync($"/call/{OtherDomain}/desk", Domain.Parse(OtherDomain), OtherOwnerKey);
 
-    private async Task<IPage> OpenDeskAsync(string path, Domain domain, string ownerKey)
+    private async Task<IPage> OpenDeskAsync(string path, Domain domain, string ownerKey, string? timeZone = null)
     {
         var desks = Switchboard.DeskCount(domain);
-        var desk = await OpenAsync(path, width: 1024, height: 768);
+        var desk = await OpenAsync(path, width: 1024, height: 768, timeZone: timeZone);
         await desk.GetByLabel("Owner key").FillAsync(ownerKey);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await WaitUntilAsync(() => Switchboard.DeskCount(domain) > desks, "the desk to join");
@@ -164,6 +172,18 @@ public sealed class BrowserSite : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Gets configuration the site starts with, such as <c>DomainCall:Hours:TimeZone</c>; bound like a host's
+    /// appsettings.json, so a setting reaches the options it names.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>Changes the site's options in code, after the shared ones are set.</summary>
+    /// <param name="options">The options of the site.</param>
+    protected virtual void Configure(DomainCallOptions options)
+    {
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
@@ -191,6 +211,7 @@ public sealed class BrowserSite : IAsyncLifetime
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(Settings);
         builder.Services.AddDomainCall(options =>
         {
             options.SiteDomain = "localhost";
@@ -200,6 +221,7 @@ public sealed class BrowserSite : IAsyncLifetime
             options.Reasons.Add(new("sales", "Sales"));
             options.Reasons.Add(new("support", "Support"));
             options.GuestDns.Port = FreeLoopbackPort.Find();
+            Configure(options);
         });
 
         _app = builder.Build();

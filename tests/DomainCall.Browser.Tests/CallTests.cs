@@ -59,9 +59,9 @@ public sealed class CallTests(BrowserSite site) : BrowserTest(site)
         await CallAsync(visitor, "Sales", "Chat");
         await AnswerAsync(desk, visitor);
 
-        await visitor.GetByLabel("Message").FillAsync("Is my bike ready? <b>soon</b>");
+        await visitor.GetByLabel("Message", new() { Exact = true }).FillAsync("Is my bike ready? <b>soon</b>");
         await Button(visitor, "Send").ClickAsync();
-        await desk.GetByLabel("Message").FillAsync("Yes, come by at five.");
+        await desk.GetByLabel("Message", new() { Exact = true }).FillAsync("Yes, come by at five.");
         await Button(desk, "Send").ClickAsync();
 
         await Expect(desk.GetByText("Is my bike ready? <b>soon</b>")).ToBeVisibleAsync();

@@ -36,6 +36,8 @@ export interface PickOptions {
   readonly reason: string | null;
   readonly mode: CallMode | null;
   readonly notice?: string;
+  /** Whether the business is open now, in the caller's words; empty when the server has no opening hours. */
+  readonly availability?: string;
   readonly onChange: (reason: string, mode: CallMode) => void;
   readonly onCall: (reason: string, mode: CallMode) => void;
   readonly onClose: (() => void) | null;
@@ -51,6 +53,7 @@ export function pickView(options: PickOptions): View & { readonly choices: HTMLE
 
   const call = h('button', { type: 'submit', part: 'call' }, 'Call');
   const form = h('form', { class: 'pick' },
+    options.availability ? h('p', { class: 'availability', part: 'availability' }, options.availability) : null,
     notice(options.notice),
     h('fieldset', {}, h('legend', {}, 'Why are you calling?'),
       ...options.reasons.map((r) => choice('reason', r.id, r.label, r.id === reason))),
@@ -86,16 +89,47 @@ export function ringingView(onCancel: () => void): View {
 export interface OutcomeOptions {
   readonly detail: string;
   readonly notice?: string;
+  /** Shown between the details and the buttons: the callback options when nobody answered. */
+  readonly more?: HTMLElement;
   readonly onCallAgain: () => void;
   readonly onClose: (() => void) | null;
 }
 
 /** A call that is over, or that nobody could answer: the details, and Call again. The status line says which. */
 export function outcomeView(options: OutcomeOptions): View {
-  const again = button('Call again', { part: 'call-again' }, options.onCallAgain);
+  // Beside the options, Send request is the main button and Call again the other way.
+  const again = button('Call again', { part: 'call-again', ...(options.more ? { class: 'secondary' } : {}) },
+    options.onCallAgain);
   const element = h('div', { class: 'body' },
     h('p', {}, options.detail),
     notice(options.notice),
+    options.more,
     h('div', { class: 'actions' }, again, closeButton(options.onClose)));
   return { element, focus: again };
+}
+
+/**
+ * The business calls back: Answer and Decline, in an alert dialog named by the status line's words, which screen
+ * readers also hear as the status changes.
+ */
+export function callingBackView(text: string, onAnswer: () => void, onDecline: () => void): View {
+  const answer = button('Answer', { part: 'answer' }, onAnswer);
+  const element = h('div', { class: 'body', role: 'alertdialog', 'aria-label': text },
+    h('div', { class: 'actions' }, answer, button('Decline', { class: 'secondary', part: 'decline' }, onDecline)));
+  return { element, focus: answer };
+}
+
+/** Opened from a "call us back" link: the ways to talk, and a button that calls the business back. */
+export function returnView(name: string, modes: readonly CallMode[], onCall: (mode: CallMode) => void,
+  onNotNow: () => void): View {
+  const call = h('button', { type: 'submit', part: 'call' }, `Call ${name} back`);
+  const form = h('form', { class: 'pick' },
+    h('fieldset', {}, h('legend', {}, 'How would you like to talk?'),
+      ...modes.map((m, i) => choice('mode', m, MODE_LABELS[m], i === 0))),
+    h('div', { class: 'actions' }, call, button('Not now', { class: 'secondary' }, onNotNow)));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    onCall((new FormData(form).get('mode') as CallMode | null) ?? modes[0]!);
+  });
+  return { element: form, focus: call };
 }

@@ -1,9 +1,15 @@
 import type { DomainCallElement } from './domain-call-element.js';
-import { loadingView, outcomeView, pickView, problemView, ringingView, type View } from './call-screen-views.js';
+import { availabilityText } from './availability-words.js';
+import { callingBackView, loadingView, outcomeView, pickView, problemView, returnView, ringingView, type View }
+  from './call-screen-views.js';
+import type { CallbackOptions } from './options/callback-options.js';
+import { forgetCallback, recallCallbacks, rememberCallback, type RememberedCallback }
+  from './shared/callback-memory.js';
 import { formatDuration, h, sheet } from './shared/dom.js';
 import { renderInCallView, type InCallView } from './shared/in-call-view.js';
 import { getLocalMedia, LocalMediaError, PeerCall } from './shared/peer-call.js';
-import type { CallAccepted, CallEnded, CallMode, EndReason, ReasonInfo, SiteInfo } from './shared/protocol.js';
+import type { Availability, CallAccepted, CallEnded, CallingBack, CallMode, EndReason, ReasonInfo, SiteInfo }
+  from './shared/protocol.js';
 import { CallError, connectHub, fetchInfo, hubError, invokeHub, onHub, serverBase, type HubConnection }
   from './shared/server.js';
 import { callSheet, tokenSheet } from './shared/styles.js';
@@ -45,11 +51,13 @@ interface Attempt {
   view: InCallView | null;
   /** Whether `domain-call-ringing` was sent: on the first sign from the server that the call rings. */
   rang: boolean;
+  /** Set when this attempt returns a business's call back (`ReturnCall`) rather than placing a new call. */
+  readonly callback?: RememberedCallback;
 }
 
 type Outcome =
   | { kind: 'ended'; duration: number; reason: EndReason | 'connection-lost'; detail?: string; notice?: string }
-  | { kind: 'unavailable'; reason: EndReason; detail: string }
+  | { kind: 'unavailable'; reason: EndReason | 'closed'; detail: string }
   | { kind: 'cancelled'; rang: boolean }
   | { kind: 'error'; error: CallError };
 
@@ -80,6 +88,7 @@ class CallScreenController implements CallScreen {
   #mode: CallMode | null = null;
   #attempt: Attempt | null = null;
   #connection: Promise<HubConnection> | null = null;
+  #callbackOptions: CallbackOptions | null = null;
   #disposed = false;
 
   constructor(options: CallScreenOptions) {
@@ -135,7 +144,8 @@ class CallScreenController implements CallScreen {
       if (this.#disposed || domain !== this.#options.host.domain) return;
       this.#info = info;
       this.#title.textContent = `Call ${this.#name}`;
-      this.#showPick(focus, undefined, 'choices');
+      if (!this.#showReturn(focus)) this.#showPick(focus, undefined, 'choices');
+      if (recallCallbacks(info.domain).length) this.#connect().catch(() => {});
     } catch (error) {
       if (this.#disposed) return;
       const problem = error instanceof CallError ? error : new CallError('server-error', String(error));
@@ -165,6 +175,7 @@ class CallScreenController implements CallScreen {
       reason: this.#reason,
       mode: this.#mode,
       ...(notice ? { notice } : {}),
+      availability: availabilityText(this.#info!.availability),
       onChange: (reason, mode) => {
         this.#reason = reason;
         this.#mode = mode;
@@ -183,6 +194,9 @@ class CallScreenController implements CallScreen {
   /** Shows a state: its view, and its words in the status line (none by default). */
   #show(view: View, focus: boolean, status = '', kind?: 'ringing' | 'outcome'): void {
     this.#showingPick = false;
+    this.#callbackOptions?.dispose();
+    this.#callbackOptions = null;
+    clearTimeout(this.#callingBackTimer);
     this.#live.textContent = '';
     this.#setStatus(status, kind);
     this.#body.replaceWith(view.element);
@@ -205,12 +219,12 @@ class CallScreenController implements CallScreen {
     this.#options.host.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 
-  async #place(reason: string, mode: CallMode): Promise<void> {
+  async #place(reason: string, mode: CallMode, callback?: RememberedCallback): Promise<void> {
     if (this.#attempt || !this.#info) return;
     this.#reason = reason;
     this.#mode = mode;
     const attempt: Attempt = { reason, mode, phase: 'preparing', stream: null, callId: null, peer: null, view: null,
-      rang: false };
+      rang: false, ...(callback ? { callback } : {}) };
     this.#attempt = attempt;
     this.#showRinging(attempt, `Calling ${this.#name}…`);
 
@@ -240,7 +254,9 @@ class CallScreenController implements CallScreen {
         const identity = await invokeHub(connection, 'GetIdentity');
         await invokeHub(connection, 'ProveIdentity', identity.name, identity.code);
       }
-      const placed = await invokeHub(connection, 'PlaceCall', domain, reason, mode);
+      const placed = attempt.callback
+        ? await invokeHub(connection, 'ReturnCall', attempt.callback.id, attempt.callback.token, mode)
+        : await invokeHub(connection, 'PlaceCall', domain, reason, mode);
       // Events may have overtaken the result: an answer or an end that came first wins.
       if (placed.status === 'ringing') {
         this.#rang(attempt);
@@ -248,9 +264,10 @@ class CallScreenController implements CallScreen {
       }
       // No event follows an unavailable or busy result, so a Cancel pressed meanwhile ends here too.
       if (this.#attempt !== attempt || attempt.phase === 'in-call') return;
-      const why = placed.status === 'busy' ? 'all-busy' : 'nobody-available';
+      const why = placed.status === 'busy' ? 'all-busy' : placed.status === 'closed' ? 'closed' : 'nobody-available';
+      const detail = why === 'closed' ? this.#closedDetail(placed.availability) : UNAVAILABLE[why]!;
       this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled', rang: false }
-        : { kind: 'unavailable', reason: why, detail: UNAVAILABLE[why]! });
+        : { kind: 'unavailable', reason: why, detail });
     } catch (error) {
       if (this.#attempt !== attempt || attempt.phase === 'in-call') return;
       this.#finish(attempt, attempt.phase === 'cancelling' ? { kind: 'cancelled', rang: true } : { kind: 'error',
@@ -393,6 +410,8 @@ class CallScreenController implements CallScreen {
     const connecting = connectHub(this.#base).then((connection) => {
       onHub(connection, 'CallAccepted', (accepted) => this.#onAccepted(accepted, connection));
       onHub(connection, 'CallEnded', (ended) => this.#onEnded(ended));
+      onHub(connection, 'CallingBack', (calling) => this.#onCallingBack(calling));
+      void this.#awaitCallbacks(connection);
       connection.onclose(() => this.#onConnectionClosed(connecting));
       if (this.#disposed) void connection.stop();
       return connection;
@@ -429,7 +448,7 @@ class CallScreenController implements CallScreen {
       }
       case 'unavailable':
         this.#emit('domain-call-missed', { reason: outcome.reason });
-        this.#showOutcome('Nobody can answer right now', outcome.detail, undefined, focus);
+        this.#showOptions(attempt.reason, outcome.detail, focus);
         return;
       case 'ended': {
         this.#emit('domain-call-ended', { duration: outcome.duration, reason: outcome.reason });
@@ -439,13 +458,92 @@ class CallScreenController implements CallScreen {
     }
   }
 
-  #showOutcome(heading: string, detail: string, notice: string | undefined, focus: boolean): void {
+  #showOutcome(heading: string, detail: string, notice: string | undefined, focus: boolean, more?: HTMLElement): void {
     this.#show(outcomeView({
       detail,
       ...(notice ? { notice } : {}),
+      ...(more ? { more } : {}),
       onCallAgain: () => this.#showPick(true),
       onClose: this.#onClose,
-    }), focus, heading, 'outcome');
+    }), focus && !more, heading, 'outcome');
+  }
+
+  #closedDetail(availability: Availability | undefined = this.#info?.availability): string {
+    const words = availabilityText(availability);
+    const opens = /^Closed \u2014 (opens .*)$/.exec(words)?.[1];
+    if (opens) return `${this.#name} is closed now; it ${opens}.`;
+    return `${this.#name} is not taking calls now.${words && words !== 'Closed' ? ` ${words}` : ''}`;
+  }
+
+  /**
+   * Nobody answered: the outcome, and below it what the caller can do instead, from a chunk loaded only now. Focus
+   * goes to the first option once it is there, or to Call again if it cannot be loaded.
+   */
+  #showOptions(reason: string, detail: string, focus: boolean): void {
+    const more = h('div', { class: 'more' });
+    this.#showOutcome('Nobody can answer right now', detail, undefined, focus, more);
+    import('./options/callback-options.js').then(({ renderCallbackOptions }) => {
+      if (!more.isConnected || this.#disposed) return;
+      this.#callbackOptions = renderCallbackOptions(more, {
+        base: this.#base,
+        info: this.#info!,
+        domain: this.#options.host.domain || this.#info!.domain,
+        reason,
+        emit: (type, detail) => this.#emit(type, detail),
+        onStored: (callback) => {
+          rememberCallback({ ...callback, domain: this.#info!.domain });
+          // The connection of the unanswered call is usually still open, and must be told about this callback too.
+          this.#connect().then((c) => invokeHub(c, 'AwaitCallback', callback.id, callback.token)).catch(() => {});
+        },
+      });
+      if (focus) this.#callbackOptions.focus.focus();
+    }).catch(() => {
+      more.append(h('p', { class: 'notice', role: 'alert' }, 'The ways to reach us later could not be loaded. ' +
+        'Check your connection and press Call again.'));
+      if (focus) this.#body.querySelector<HTMLElement>('[part="call-again"]')?.focus();
+    });
+  }
+
+  /** Tells the server that this connection takes the calls back of the requests this browser made. */
+  async #awaitCallbacks(connection: HubConnection): Promise<void> {
+    for (const callback of recallCallbacks(this.#info?.domain)) {
+      try {
+        if (!(await invokeHub(connection, 'AwaitCallback', callback.id, callback.token))) forgetCallback(callback.id);
+      } catch {
+        // A server without callbacks, or a lost connection: the business can still reach the caller another way.
+      }
+    }
+  }
+
+  #callingBackTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #onCallingBack(calling: CallingBack): void {
+    const callback = recallCallbacks().find((c) => c.id === calling.callbackId);
+    // On another call, the desk's ring times out and it reaches the caller another way.
+    if (!callback || this.#attempt || this.#disposed) return;
+    const name = calling.name || this.#name;
+    this.#show(callingBackView(`${name} is calling you back`,
+      () => void this.#place(this.#reason ?? '', calling.mode, callback),
+      () => {
+        this.#connection?.then((c) => invokeHub(c, 'DeclineCallBack', calling.callbackId)).catch(() => {});
+        this.#showPick(true, undefined, 'call', `You declined the call from ${name}.`);
+      }), true, `${name} is calling you back`, 'ringing');
+    const left = Date.parse(calling.ringsUntil) - Date.now();
+    this.#callingBackTimer = setTimeout(() => this.#showPick(this.#hasFocus(), undefined, 'call',
+      `You missed the call from ${name}.`), Number.isNaN(left) ? 60_000 : Math.max(left, 1000));
+  }
+
+  /** Opened from a link that returns a business's call (`?callback=…&token=…` on the /call page): offer to call. */
+  #showReturn(focus: boolean): boolean {
+    const query = new URLSearchParams(location.search);
+    const id = query.get('callback');
+    const token = query.get('token');
+    if (!this.#options.host.inline || !id || !token) return false;
+    const callback = { id, token, domain: this.#info!.domain };
+    rememberCallback(callback);
+    this.#show(returnView(this.#name, this.#choices().modes, (mode) => void this.#place(this.#reason ?? '', mode,
+      callback), () => this.#showPick(true)), focus);
+    return true;
   }
 }
 

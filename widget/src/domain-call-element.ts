@@ -21,7 +21,11 @@ import type { CallMode } from './shared/protocol.js';
  *   `{ duration, reason }`, with the talk time in whole seconds and an end reason of the protocol, or
  *   `connection-lost`.
  * @event domain-call-missed - Nobody answered. `detail`: `{ reason }`: `nobody-available`, `all-busy`,
- *   `ring-timeout`, `declined` or `callee-left`.
+ *   `ring-timeout`, `declined`, `callee-left`, or `closed` (outside the opening hours or out of office: nothing rang).
+ *   The screen then offers a callback or a message.
+ * @event domain-call-callback-requested - The server stored a request to be called back. `detail`:
+ *   `{ id, kind, slot }`, `kind` being `asap` or `slot`, and `slot` the ISO instant or null.
+ * @event domain-call-message-left - The server stored a text or voice message. `detail`: `{ id, voice }`.
  * @event domain-call-error - Something failed; the screen says what to do. `detail`: `{ code, message }`, with a
  *   hub error code, `offline`, `server-error`, `unknown-domain`, or `media-denied`, `media-missing`, `media-other`.
  *   All events bubble and are composed.
@@ -33,6 +37,9 @@ import type { CallMode } from './shared/protocol.js';
  * @csspart status - The status line: "Ringing {name}…", "Call ended" and the like. It is also `ringing` while the
  *   call rings and `outcome` once it is over.
  * @csspart notice - A message about a problem and what to do.
+ * @csspart availability - On the pick screen: "Open now", "Closed — opens …", or the out-of-office notice.
+ * @csspart answer - Answer, when the business calls back.
+ * @csspart decline - Decline, when the business calls back.
  * @csspart call - The Call button of the call screen.
  * @csspart cancel - The Cancel button while it rings.
  * @csspart call-again - The Call again button.

@@ -15,6 +15,7 @@ internal sealed class WidgetAssets
 {
     private const string ResourcePrefix = "DomainCall.Widget/";
     private const string ImmutableFolder = "chunks/";
+    private const string PushWorker = "push-worker.js";
 
     private readonly FrozenDictionary<string, WidgetAsset> _assets;
 
@@ -51,6 +52,13 @@ internal sealed class WidgetAssets
         // Module scripts are fetched in CORS mode, and a page on another origin may embed the button; the files are
         // public and carry no cookies, so any origin may read them.
         response.Headers.AccessControlAllowOrigin = "*";
+
+        // The push worker lives under {prefix}/widget/ but handles the notifications of the whole {prefix}/.
+        if (path == PushWorker)
+        {
+            var full = $"{context.Request.PathBase}{context.Request.Path}";
+            response.Headers["Service-Worker-Allowed"] = full[..^("widget/".Length + PushWorker.Length)];
+        }
 
         if (context.Request.Headers.IfNoneMatch.Contains(asset.ETag))
         {

@@ -96,6 +96,7 @@ public sealed class WidgetAssetsTests
         Assert.Contains("domain-call.js", assets.Paths);
         Assert.Contains("desk.js", assets.Paths);
         Assert.Contains("page.css", assets.Paths);
+        Assert.Contains("push-worker.js", assets.Paths);
         Assert.Contains(assets.Paths, p => p.StartsWith("chunks/", StringComparison.Ordinal));
     }
 
@@ -113,6 +114,20 @@ public sealed class WidgetAssetsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Contains("domain-call", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Serve_PushWorker_MayControlTheWholePrefixAndIsRevalidated()
+    {
+        await using var server = await SignalingServer.StartAsync();
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(server.BaseAddress + "/call/widget/push-worker.js");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/call/", response.Headers.GetValues("Service-Worker-Allowed").Single());
+        Assert.True(response.Headers.CacheControl?.NoCache);
+        Assert.Contains("showNotification", await response.Content.ReadAsStringAsync());
     }
 
     private async Task<DefaultHttpContext> ServeAsync(

@@ -1,6 +1,8 @@
 import type { CallEnded, DeskClosed, DeskJoined } from '../shared/protocol.js';
 import { CallError, connectHub, fetchInfo, invokeHub, onHub, type HubConnection } from '../shared/server.js';
+import { renderAvailability } from './desk-away.js';
 import { endCall } from './desk-call.js';
+import { callbackDue, callBackDeclined, refreshCallbacks } from './desk-callbacks.js';
 import { answeredElsewhere, dropAllOffers, offerArrived, ringingEnded } from './desk-ringing.js';
 import type { ConnectionStatus, Desk } from './desk-state.js';
 import { renderPresence, renderWaiting } from './desk-status.js';
@@ -90,6 +92,8 @@ async function join(desk: Desk): Promise<void> {
   if (connection !== desk.connection || desk.presence !== 'available') return;
 
   desk.joined = true;
+  renderAvailability(desk, joined.availability);
+  void refreshCallbacks(desk);
 
   // The server's warning for the owner, such as a verification record found missing, stays until the next join.
   showProblem(desk.view, joined.notice ?? null);
@@ -116,6 +120,11 @@ function listen(desk: Desk, connection: HubConnection): void {
   onHub(connection, 'CallAnsweredElsewhere', ({ callId }) => mine() && answeredElsewhere(desk, callId));
   onHub(connection, 'CallEnded', (ended) => mine() && callEnded(desk, ended));
   onHub(connection, 'DeskClosed', (closed) => mine() && deskClosed(desk, closed));
+  onHub(connection, 'CallbacksChanged', ({ domain }) => mine() && domain === desk.domain && refreshCallbacks(desk));
+  onHub(connection, 'CallbackDue', (due) => mine() && due.domain === desk.domain && callbackDue(desk, due));
+  onHub(connection, 'CallBackDeclined', ({ callbackId }) => mine() && callBackDeclined(desk, callbackId));
+  onHub(connection, 'AvailabilityChanged', (availability) => mine()
+    && (availability.domain ?? desk.domain) === desk.domain && renderAvailability(desk, availability));
   connection.onclose(() => {
     if (mine()) connectionLost(desk);
   });

@@ -2,6 +2,7 @@ import { getLocalMedia, LocalMediaError, PeerCall } from '../shared/peer-call.js
 import type { AcceptedCall, CallEnded, CallOffer } from '../shared/protocol.js';
 import { CallError, invokeHub } from '../shared/server.js';
 import { startCall } from './desk-call.js';
+import { takeCallingBack } from './desk-callbacks.js';
 import { emit } from './desk-events.js';
 import { notifyIncomingCall } from './desk-notifications.js';
 import type { Desk, RingingCall } from './desk-state.js';
@@ -40,6 +41,7 @@ export function offerArrived(desk: Desk, offer: CallOffer): void {
   showSummary(desk.view, null);
   refreshRinging(desk);
   emit(desk.host, 'domain-call-desk-ringing', offer);
+  if (takeCallingBack(desk, offer)) void answer(desk, offer.callId);
 }
 
 /** A `CallAnsweredElsewhere` event: another desk of the domain took the call. */

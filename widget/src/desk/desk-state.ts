@@ -1,7 +1,9 @@
 import type { InCallView } from '../shared/in-call-view.js';
 import type { PeerCall } from '../shared/peer-call.js';
-import type { AcceptedCall, CallOffer, SiteInfo } from '../shared/protocol.js';
+import type { AcceptedCall, Availability, CallOffer, SiteInfo } from '../shared/protocol.js';
 import type { HubConnection } from '../shared/server.js';
+import type { AwayControls } from './desk-away.js';
+import type { CallbackBoard } from './desk-callbacks.js';
 import type { DeskView } from './desk-view.js';
 import type { OfferCard } from './offer-card.js';
 import type { Presence } from './presence-memory.js';
@@ -54,4 +56,9 @@ export interface Desk {
   info: SiteInfo | null;
   call: CurrentCall | null;
   closed: boolean;
+  /** The callbacks and messages section. */
+  readonly board: CallbackBoard;
+  /** The out-of-office switch and whether the domain is open. */
+  readonly away: AwayControls;
+  availability: Availability | null;
 }

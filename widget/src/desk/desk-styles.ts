@@ -68,4 +68,31 @@ button.small { min-block-size: 2.25rem; padding: 0.25rem 0.75rem; font-size: 0.9
   border-block-end: 1px solid var(--domain-call-surface); overflow-wrap: anywhere; }
 .recent .who { font-size: 1rem; font-weight: 600; }
 .recent .result, .recent .time { color: var(--domain-call-muted); }
+.away { display: grid; gap: 0.5rem; }
+.away-fields { display: flex; flex-wrap: wrap; align-items: end; gap: 0.5rem; }
+.field { display: grid; gap: 0.25rem; flex: 1 1 12rem; }
+.field label { font-weight: 600; }
+.away input { font: inherit; min-block-size: 2.75rem; padding: 0 0.75rem; border: 2px solid var(--domain-call-border);
+  border-radius: var(--domain-call-radius); background: var(--domain-call-background); color: var(--domain-call-text); }
+.availability, .board-status { color: var(--domain-call-muted); }
+.board { display: grid; gap: 0.75rem; }
+.filter[aria-pressed="true"] { background: var(--domain-call-accent); color: var(--domain-call-on-accent);
+  border-color: var(--domain-call-accent); }
+.callbacks { list-style: none; padding: 0; display: grid; gap: 0.75rem; }
+.callback { display: grid; gap: 0.375rem; padding: 1rem; border-radius: var(--domain-call-radius);
+  background: var(--domain-call-surface); overflow-wrap: anywhere; }
+.callback h3 { margin: 0; }
+.callback .message { white-space: pre-wrap; }
+.callback audio { inline-size: 100%; }
+.callback .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.notifications { color: var(--domain-call-muted); font-size: 0.9375rem; }
+.notifications.failed { color: var(--domain-call-danger); font-weight: 600; }
+.item-outcome:empty, .board-status:empty, .availability:empty { display: none; }
+a.button { display: inline-flex; align-items: center; min-block-size: 2.75rem; padding: 0.5rem 1.25rem;
+  font-weight: 600; border: 2px solid var(--domain-call-border); border-radius: var(--domain-call-radius);
+  color: var(--domain-call-text); text-decoration: none; }
+.reminder { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1rem; padding: 0.75rem 1rem;
+  border-radius: var(--domain-call-radius); border: 3px solid var(--domain-call-desk-ringing); font-weight: 700; }
+.reminders { display: grid; gap: 0.5rem; }
+.reminders:empty { display: none; }
 `);

@@ -32,6 +32,10 @@ export interface DeskView {
   readonly recentTitle: HTMLElement;
   readonly recentList: HTMLOListElement;
   readonly live: HTMLElement;
+  /** Where the out-of-office controls go. */
+  readonly away: HTMLElement;
+  /** Where the callbacks and messages go. */
+  readonly board: HTMLElement;
 }
 
 /** Builds the desk's shadow tree, empty of calls, and gives back the parts that change. */
@@ -60,6 +64,8 @@ export function buildDeskView(root: ShadowRoot, actions: DeskViewActions): DeskV
     recentTitle: h('h2', { id: 'recent-title', hidden: true }, 'Recent calls'),
     recentList: h('ol', { 'aria-labelledby': 'recent-title', 'aria-live': 'polite', 'aria-relevant': 'additions' }),
     live: h('p', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+    away: h('div', { class: 'away-slot' }),
+    board: h('div', { class: 'board-slot' }),
   };
 
   view.ringing.append(view.ringingTitle, view.offers, view.soundHint);
@@ -68,12 +74,14 @@ export function buildDeskView(root: ShadowRoot, actions: DeskViewActions): DeskV
   root.replaceChildren(h('div', { class: 'desk', part: 'desk' },
     h('div', { class: 'bar' }, view.connection, view.reconnect),
     h('div', { class: 'bar' }, view.presence, view.notifications),
+    view.away,
     view.problem,
     view.call,
     view.ringing,
     view.summary,
     view.waiting,
     view.recent,
+    view.board,
     view.live));
   return view;
 }

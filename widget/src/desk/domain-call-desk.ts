@@ -35,6 +35,10 @@ import { closeDesk, openDesk, showMissingDomain } from './open-desk.js';
  * @csspart waiting - What the desk is waiting for, or why calls cannot reach it; screen readers hear it change.
  * @csspart recent - The calls of this session, with how each went (answered here or on another device, declined,
  *   missed, cancelled); screen readers hear each call as it joins the list.
+ * @csspart out-of-office - The out-of-office switch (`out-of-office-switch`), its message and return date, and
+ *   `availability`, the line that says whether calls ring now.
+ * @csspart callbacks - "Callbacks and messages": New, Scheduled and Handled filters, and one `callback` per request,
+ *   with its `calendar` link and its `call-back` and `handled` buttons; `reminder` when a scheduled slot has come.
  *
  * @cssprop --domain-call-accent - Buttons and the focus ring.
  * @cssprop --domain-call-on-accent - Text on the accent.

@@ -6,6 +6,8 @@ import { refreshRinging } from './desk-ringing.js';
 import type { Desk } from './desk-state.js';
 import { renderPresence, renderWaiting } from './desk-status.js';
 import { buildDeskView, showProblem } from './desk-view.js';
+import { buildAwayControls, setOutOfOffice } from './desk-away.js';
+import { buildCallbackBoard, showFilter } from './desk-callbacks.js';
 import { recallPresence } from './presence-memory.js';
 import { createRingTone } from './ring-tone.js';
 
@@ -39,7 +41,14 @@ export function openDesk(host: HTMLElement, root: ShadowRoot, domain: string): D
     info: null,
     call: null,
     closed: false,
+    board: buildCallbackBoard((filter) => showFilter(desk, filter)),
+    away: buildAwayControls(
+      () => void setOutOfOffice(desk, desk.away.toggle.getAttribute('aria-checked') !== 'true'),
+      () => void setOutOfOffice(desk, true)),
+    availability: null,
   };
+  view.away.append(desk.away.element);
+  view.board.append(desk.board.element);
 
   listenToPage(desk);
   renderPresence(desk);

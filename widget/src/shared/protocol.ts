@@ -37,10 +37,32 @@ export interface DeskJoined {
   readonly reasons: readonly ReasonInfo[];
   /** A warning for the owner, such as a verification record found missing; null when all is well. */
   readonly notice?: string | null;
+  /** Whether the domain takes calls now; absent from a server without opening hours. */
+  readonly availability?: Availability;
 }
 
-/** What `PlaceCall` found: `unavailable` (no desk present) and `busy` (every desk in a call) end the attempt. */
-export type PlaceCallStatus = 'ringing' | 'unavailable' | 'busy';
+/** The out-of-office notice an owner set from the desk. `returnsOn` is a `YYYY-MM-DD` date. */
+export interface OutOfOffice {
+  readonly message: string | null;
+  readonly returnsOn: string | null;
+}
+
+/** Whether a domain takes calls now, and when it next opens (an ISO instant), in `/info` and on the desk. */
+export interface Availability {
+  readonly open: boolean;
+  readonly nextOpening: string | null;
+  /** The owner's IANA time zone. */
+  readonly timeZone: string;
+  readonly outOfOffice: OutOfOffice | null;
+  /** Only in the `AvailabilityChanged` event. */
+  readonly domain?: string;
+}
+
+/**
+ * What `PlaceCall` found: `unavailable` (no desk present), `busy` (every desk in a call) and `closed` (outside the
+ * opening hours, or out of office: nothing rang) end the attempt.
+ */
+export type PlaceCallStatus = 'ringing' | 'unavailable' | 'busy' | 'closed';
 
 /** The result of `PlaceCall`. It carries no call id: the caller learns that only from `CallAccepted`. */
 export interface PlaceCallResult {
@@ -48,6 +70,8 @@ export interface PlaceCallResult {
   readonly caller: CallerIdentity;
   /** When the ring times out; null unless `status` is `ringing`. */
   readonly ringsUntil: string | null;
+  /** When `status` is `closed`: when the domain opens again. */
+  readonly availability?: Availability;
 }
 
 /** The `CallOffered` event a desk receives for each call that rings on it. */
@@ -59,6 +83,8 @@ export interface CallOffer {
   readonly reasonLabel: string;
   readonly mode: CallMode;
   readonly ringsUntil: string;
+  /** Set when this call is a caller's answer to this desk's "Call back now": the desk answers it by itself. */
+  readonly callbackId?: string | null;
 }
 
 /** The result of `AcceptCall`. */
@@ -163,6 +189,46 @@ export interface SiteInfo {
   readonly reasons: readonly ReasonInfo[];
   readonly modes: readonly CallMode[];
   readonly iceServers: readonly IceServerInfo[];
+  /** Absent from a server without opening hours, which takes calls at all hours. */
+  readonly availability?: Availability;
+  /** The VAPID public key (base64url) for Web Push, or null when the server sends no push notifications. */
+  readonly pushKey?: string | null;
+  /** The limits of a callback request; absent from a server that takes none. */
+  readonly callbacks?: CallbackLimits;
+}
+
+/** The limits of `POST {prefix}/api/callbacks`, from `/info`. */
+export interface CallbackLimits {
+  readonly maxMessageLength: number;
+  readonly maxVoiceBytes: number;
+  readonly maxVoiceSeconds: number;
+  readonly slotMinutes: number;
+}
+
+/** What a callback asks for: a call as soon as possible, a call in a slot, or a message. */
+export type CallbackKind = 'asap' | 'slot' | 'message';
+
+/** The `CallingBack` event: a desk calls the caller back; `ReturnCall` answers it. */
+export interface CallingBack {
+  readonly callbackId: string;
+  readonly domain: string;
+  readonly name: string;
+  readonly mode: CallMode;
+  readonly ringsUntil: string;
+}
+
+/** The result of `CallBack`: how the desk's "Call back now" reached the caller, or that it could not. */
+export interface CallBackResult {
+  readonly outcome: 'ringing' | 'push-sent' | 'email-sent' | 'unreachable';
+}
+
+/** The `CallbackDue` event: a scheduled callback's slot has come. */
+export interface CallbackDue {
+  readonly domain: string;
+  readonly callbackId: string;
+  readonly slot: string;
+  readonly name: string;
+  readonly reason: string;
 }
 
 /** Each hub method with its positional arguments and its result (`void` when it completes with none). */
@@ -181,6 +247,14 @@ export interface HubMethods {
   SendOffer: { args: [callId: string, sdp: string]; result: void };
   SendAnswer: { args: [callId: string, sdp: string]; result: void };
   SendIceCandidate: { args: [callId: string, candidate: IceCandidateInfo]; result: void };
+  AwaitCallback: { args: [callbackId: string, token: string]; result: boolean };
+  ReturnCall: { args: [callbackId: string, token: string, mode: CallMode]; result: PlaceCallResult };
+  DeclineCallBack: { args: [callbackId: string]; result: void };
+  CallBack: { args: [domain: string, callbackId: string, mode: CallMode]; result: CallBackResult };
+  SetOutOfOffice: {
+    args: [domain: string, on: boolean, message: string | null, returnsOn: string | null];
+    result: Availability;
+  };
 }
 
 /** Each hub event with its payload. */
@@ -193,4 +267,9 @@ export interface HubEvents {
   ReceiveAnswer: SessionDescriptionMessage;
   ReceiveIceCandidate: IceCandidateMessage;
   DeskClosed: DeskClosed;
+  CallingBack: CallingBack;
+  CallBackDeclined: { readonly callbackId: string };
+  CallbacksChanged: { readonly domain: string };
+  CallbackDue: CallbackDue;
+  AvailabilityChanged: Availability;
 }
