@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace DomainCall.Notifications.Tests.WebPush;
 
 /// <summary>
-/// A host's implementation of the removal hook, as the lead writes one over the callback store; this one only
-/// remembers what it was asked to forget.
+/// An implementation of the removal hook, like the one AddDomainCall registers over the callback store; this one
+/// only remembers what it was asked to forget.
 /// </summary>
 internal sealed class RecordingRemover : IPushSubscriptionRemover
 {
