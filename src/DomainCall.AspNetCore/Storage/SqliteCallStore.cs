@@ -37,25 +37,16 @@ internal sealed class SqliteCallStore : ICallStore
         expires_at AS ExpiresAt, used_at AS UsedAt
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
     private readonly Lazy<Task> _initialization;
 
     public SqliteCallStore(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-
-        Path = System.IO.Path.GetFullPath(path);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _file = new SqliteFile(path);
         _initialization = new Lazy<Task>(CreateSchemaAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public string Path { get; }
+    public string Path => _file.Path;
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         _initialization.Value.WaitAsync(cancellationToken);
@@ -435,38 +426,13 @@ internal sealed class SqliteCallStore : ICallStore
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await _initialization.Value.WaitAsync(cancellationToken);
-        return await OpenConnectionAsync(cancellationToken);
+        return await _file.OpenAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    private Task CreateSchemaAsync() => _file.MigrateAsync(MigrateAsync);
+
+    private async Task MigrateAsync(SqliteConnection connection, SqliteTransaction transaction)
     {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;");
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task CreateSchemaAsync()
-    {
-        var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        await using var connection = await OpenConnectionAsync(CancellationToken.None);
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-
-        // An immediate transaction takes the write lock first, so two processes starting together migrate once.
-        await using var transaction = connection.BeginTransaction(deferred: false);
         var version = await connection.ExecuteScalarAsync<int>("PRAGMA user_version;", transaction: transaction);
         if (version > SchemaVersion)
         {
@@ -586,7 +552,5 @@ internal sealed class SqliteCallStore : ICallStore
                 """,
                 transaction: transaction);
         }
-
-        await transaction.CommitAsync();
     }
 }

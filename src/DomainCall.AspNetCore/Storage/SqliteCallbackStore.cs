@@ -16,25 +16,16 @@ internal sealed class SqliteCallbackStore : ICallbackStore
     private const int SchemaVersion = 1;
     private const int SqliteConstraintUnique = 2067;
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
     private readonly Lazy<Task> _initialization;
 
     public SqliteCallbackStore(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-
-        Path = System.IO.Path.GetFullPath(path);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _file = new SqliteFile(path);
         _initialization = new Lazy<Task>(CreateSchemaAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public string Path { get; }
+    public string Path => _file.Path;
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         _initialization.Value.WaitAsync(cancellationToken);
@@ -275,43 +266,14 @@ internal sealed class SqliteCallbackStore : ICallbackStore
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         await _initialization.Value.WaitAsync(cancellationToken);
-        return await OpenConnectionAsync(cancellationToken);
+        return await _file.OpenAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    private Task CreateSchemaAsync() => _file.MigrateAsync(MigrateAsync);
+
+    private async Task MigrateAsync(SqliteConnection connection, SqliteTransaction transaction)
     {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;");
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task CreateSchemaAsync()
-    {
-        var directory = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        await using var connection = await OpenConnectionAsync(CancellationToken.None);
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
-
-        // An immediate transaction takes the write lock first, so two processes starting together migrate once.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await connection.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS schema_parts (part TEXT PRIMARY KEY, version INTEGER NOT NULL);",
-            transaction: transaction);
-        var version = await connection.ExecuteScalarAsync<int?>(
-            "SELECT version FROM schema_parts WHERE part = @Part;", new { Part }, transaction) ?? 0;
+        var version = await SqliteFile.PartVersionAsync(connection, transaction, Part);
         if (version > SchemaVersion)
         {
             throw new InvalidOperationException(
@@ -372,7 +334,5 @@ internal sealed class SqliteCallbackStore : ICallbackStore
             ON CONFLICT (part) DO UPDATE SET version = excluded.version
             """,
             new { Part, SchemaVersion },
-            transaction);
-        await transaction.CommitAsync();
-    }
+            transaction);    }
 }
