@@ -1,8 +1,8 @@
 using System.Globalization;
 using DomainCall.Availability;
 using DomainCall.Engine;
-using DomainCall.Notifications;
 using DomainCall.Hosting;
+using DomainCall.Notifications;
 using DomainCall.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using static DomainCall.Hosting.ApiResponses;
 
 namespace DomainCall.Callbacks;
 
@@ -426,15 +427,5 @@ internal static class CallbackEndpoints
         context.Response.Headers.RetryAfter =
             ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return ErrorAsync(context, StatusCodes.Status429TooManyRequests, error, message);
-    }
-
-    private static Task ErrorAsync(HttpContext context, int status, string error, string message) =>
-        WriteAsync(context, status, new { error, message });
-
-    private static Task WriteAsync(HttpContext context, int status, object body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(body, context.RequestAborted);
     }
 }

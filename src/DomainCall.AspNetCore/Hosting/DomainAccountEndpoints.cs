@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using static DomainCall.Hosting.ApiResponses;
 
 namespace DomainCall.Hosting;
 
@@ -186,14 +187,4 @@ internal static class DomainAccountEndpoints
         VerificationOutcome.InvalidName => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status403Forbidden,
     };
-
-    private static Task ErrorAsync(HttpContext context, int status, string error, string message) =>
-        WriteAsync(context, status, new { error, message });
-
-    private static Task WriteAsync(HttpContext context, int status, object body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(body, context.RequestAborted);
-    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using static DomainCall.Hosting.ApiResponses;
 
 namespace DomainCall.Hosting;
 
@@ -176,11 +177,4 @@ internal static class MemberEndpoints
         .. rights.HasFlag(MemberRights.Answer) ? ["answer"] : Array.Empty<string>(),
         .. rights.HasFlag(MemberRights.Call) ? ["call"] : Array.Empty<string>(),
     ];
-
-    private static Task WriteAsync(HttpContext context, int status, object body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(body, context.RequestAborted);
-    }
 }
