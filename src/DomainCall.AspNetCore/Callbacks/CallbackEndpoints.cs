@@ -238,15 +238,12 @@ internal static class CallbackEndpoints
         var callbacks = await store.ListAsync(domain, statusText == "handled", ListLimit, context.RequestAborted);
         var contacts = await book.ContactsAsync(domain, context.RequestAborted);
         var queue = context.RequestServices.GetRequiredService<NotificationQueue>();
-        var deliveries = new Dictionary<string, IReadOnlyList<NotificationDelivery>>(StringComparer.Ordinal);
-        foreach (var callback in callbacks)
-        {
-            deliveries[callback.Id] = await queue.ListForCallbackAsync(callback.Id, context.RequestAborted);
-        }
-
+        var deliveries = await queue.ListForCallbacksAsync(
+            [.. callbacks.Select(callback => callback.Id)], context.RequestAborted);
         await WriteAsync(context, StatusCodes.Status200OK, new
         {
-            callbacks = callbacks.Select(callback => ItemOf(callback, settings, contacts, deliveries[callback.Id])),
+            callbacks = callbacks.Select(callback =>
+                ItemOf(callback, settings, contacts, deliveries.GetValueOrDefault(callback.Id, []))),
         });
     }
 

@@ -61,6 +61,15 @@ internal sealed class NotificationQueue
         return _outbox.ListForCallbackAsync(callbackId, cancellationToken);
     }
 
+    /// <summary>Lists the deliveries of the notifications about each of several callbacks, in one query.</summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<NotificationDelivery>>> ListForCallbacksAsync(
+        IReadOnlyCollection<string> callbackIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callbackIds);
+
+        return _outbox.ListForCallbacksAsync(callbackIds, cancellationToken);
+    }
+
     /// <summary>Completes when a notification was queued since the last call.</summary>
     internal async Task WaitForWorkAsync(CancellationToken cancellationToken) =>
         await _wake.Reader.ReadAsync(cancellationToken);

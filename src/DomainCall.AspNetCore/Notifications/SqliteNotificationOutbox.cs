@@ -155,23 +155,46 @@ internal sealed class SqliteNotificationOutbox
     {
         ArgumentNullException.ThrowIfNull(callbackId);
 
+        var deliveries = await ListForCallbacksAsync([callbackId], cancellationToken);
+        return deliveries.GetValueOrDefault(callbackId, []);
+    }
+
+    /// <summary>
+    /// Lists the deliveries of the notifications about each of several callbacks, oldest first, in one query; a
+    /// callback with none is left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<NotificationDelivery>>> ListForCallbacksAsync(
+        IReadOnlyCollection<string> callbackIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callbackIds);
+
+        if (callbackIds.Count == 0)
+        {
+            return new Dictionary<string, IReadOnlyList<NotificationDelivery>>();
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Id, string Kind, string Channel, string State, long Attempts,
-            string? LastError, long? LastAttemptAt)>(new CommandDefinition(
+        var rows = await connection.QueryAsync<(string CallbackId, string Id, string Kind, string Channel,
+            string State, long Attempts, string? LastError, long? LastAttemptAt)>(new CommandDefinition(
             """
-            SELECT notification_id, kind, channel, state, attempts, last_error, last_attempt_at
-            FROM notification_outbox WHERE callback_id = @callbackId ORDER BY created_at, id
+            SELECT callback_id, notification_id, kind, channel, state, attempts, last_error, last_attempt_at
+            FROM notification_outbox WHERE callback_id IN @callbackIds ORDER BY created_at, id
             """,
-            new { callbackId },
+            new { callbackIds },
             cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new NotificationDelivery(
-            r.Id,
-            EnumText.Parse<NotificationKind>(r.Kind),
-            r.Channel,
-            EnumText.Parse<DeliveryState>(r.State),
-            (int)r.Attempts,
-            r.LastError,
-            r.LastAttemptAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null))];
+        return rows
+            .GroupBy(r => r.CallbackId, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<NotificationDelivery>)[.. g.Select(r => new NotificationDelivery(
+                    r.Id,
+                    EnumText.Parse<NotificationKind>(r.Kind),
+                    r.Channel,
+                    EnumText.Parse<DeliveryState>(r.State),
+                    (int)r.Attempts,
+                    r.LastError,
+                    r.LastAttemptAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null))],
+                StringComparer.Ordinal);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
