@@ -15,7 +15,7 @@ internal sealed class CallbackAnnouncer(
     {
         ArgumentNullException.ThrowIfNull(callback);
 
-        await notifications.EnqueueAsync(await notices.LeftAsync(callback, cancellationToken), cancellationToken);
+        await notifications.EnqueueAsync(notices.Left(callback), cancellationToken);
         await TellDesksAsync(callback.Domain);
     }
 

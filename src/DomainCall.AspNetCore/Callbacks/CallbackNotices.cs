@@ -14,7 +14,7 @@ internal sealed class CallbackNotices(
     DomainCallSettings settings, BusinessHours hours, CallbackLinks links, TimeProvider time)
 {
     /// <summary>Tells the business that a callback or a message was left; the caller's email is the Reply-To.</summary>
-    public async Task<Notification> LeftAsync(Callback callback, CancellationToken cancellationToken)
+    public Notification Left(Callback callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
 
@@ -29,7 +29,7 @@ internal sealed class CallbackNotices(
         };
         if (callback.Slot is { } slot)
         {
-            lines.Add($"When: {await OwnerTimeAsync(callback.Domain, slot, cancellationToken)}");
+            lines.Add($"When: {OwnerTime(slot)}");
         }
 
         AddContact(callback, lines);
@@ -49,7 +49,7 @@ internal sealed class CallbackNotices(
     }
 
     /// <summary>Reminds the business that the slot of a scheduled callback has begun.</summary>
-    public async Task<Notification> DueForOwnerAsync(Callback callback, CancellationToken cancellationToken)
+    public Notification DueForOwner(Callback callback)
     {
         ArgumentNullException.ThrowIfNull(callback);
 
@@ -58,7 +58,7 @@ internal sealed class CallbackNotices(
         {
             $"It is time to call {who} back.",
             $"Reason: {ReasonOf(callback)}",
-            $"When: {await OwnerTimeAsync(callback.Domain, callback.Slot!.Value, cancellationToken)}",
+            $"When: {OwnerTime(callback.Slot!.Value)}",
         };
         AddContact(callback, lines);
         return new Notification
@@ -169,18 +169,18 @@ internal sealed class CallbackNotices(
         }
     }
 
-    private async Task<string> OwnerTimeAsync(Domain domain, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var zone = (await hours.NowAsync(domain, cancellationToken)).TimeZone;
-        return Worded(at, zone);
-    }
+    private string OwnerTime(DateTimeOffset at) => Worded(at, hours.Schedule.Zone);
 
+    // A zone the caller's browser named but this machine does not know is worded in UTC, and says so.
     private static string CallerTime(Callback callback, DateTimeOffset at) =>
-        Worded(at, callback.CallerTimeZone ?? "UTC");
+        Worded(
+            at,
+            callback.CallerTimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+                ? zone
+                : TimeZoneInfo.Utc);
 
-    private static string Worded(DateTimeOffset at, string zoneId)
+    private static string Worded(DateTimeOffset at, TimeZoneInfo zone)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(at, zone);
         return local.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";
     }

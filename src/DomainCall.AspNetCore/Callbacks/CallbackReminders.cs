@@ -56,7 +56,7 @@ internal sealed partial class CallbackReminders(
                 continue;
             }
 
-            await notifications.EnqueueAsync(await notices.DueForOwnerAsync(callback, cancellationToken), default);
+            await notifications.EnqueueAsync(notices.DueForOwner(callback), default);
             if (notices.DueForCaller(callback) is { } toCaller)
             {
                 await notifications.EnqueueAsync(toCaller, default);
